@@ -1,0 +1,149 @@
+/* Shared option parsing for the commands. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+void cli_common_init(cli_common *c)
+{
+    c->seed = 1;
+    c->threads = 0;
+    c->quiet = 0;
+    c->json = NULL;
+    c->cache = NULL;
+    c->checkpoint = NULL;
+}
+
+int cli_bad(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "lcncrit %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return CLI_BAD_INPUT;
+}
+
+const char *cli_value(const char *cmd, int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        cli_bad(cmd, "option %s needs a value", argv[*i]);
+        return NULL;
+    }
+    (*i)++;
+    return argv[*i];
+}
+
+static int parse_ull(const char *s, unsigned long long *out)
+{
+    if (!*s || *s == '-') return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end) return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_common_parse(cli_common *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i], *cmd = argv[0], *v;
+    unsigned long long u;
+    if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+        c->quiet = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--seed")) {
+        if (!(v = cli_value(cmd, argc, argv, i))) return -1;
+        if (parse_ull(v, &u)) return cli_bad(cmd, "--seed: '%s' is not a nonnegative integer", v), -1;
+        c->seed = u;
+        return 1;
+    }
+    if (!strcmp(a, "--threads")) {
+        if (!(v = cli_value(cmd, argc, argv, i))) return -1;
+        if (parse_ull(v, &u) || u > 4096)
+            return cli_bad(cmd, "--threads: '%s' is not an integer in [0, 4096]", v), -1;
+        c->threads = (int)u;
+        return 1;
+    }
+    if (!strcmp(a, "--json")) {
+        if (!(v = cli_value(cmd, argc, argv, i))) return -1;
+        c->json = v;
+        return 1;
+    }
+    if (!strcmp(a, "--cache")) {
+        if (!(v = cli_value(cmd, argc, argv, i))) return -1;
+        c->cache = v;
+        return 1;
+    }
+    if (!strcmp(a, "--checkpoint")) {
+        if (!(v = cli_value(cmd, argc, argv, i))) return -1;
+        c->checkpoint = v;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_parse_int_list(const char *cmd, const char *opt, const char *s, int *out, int max, int min_value)
+{
+    int n = 0;
+    const char *p = s;
+    if (!*p) return cli_bad(cmd, "%s: empty list", opt), -1;
+    for (;;) {
+        char *end;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        if (end == p || errno || v < min_value || v > 1000000)
+            return cli_bad(cmd, "%s: '%s' is not a list of integers >= %d (at '%s')", opt, s, min_value, p), -1;
+        if (n >= max) return cli_bad(cmd, "%s: more than %d entries", opt, max), -1;
+        out[n++] = (int)v;
+        if (*end == '\0') break;
+        if (*end != ',') return cli_bad(cmd, "%s: unexpected '%c' in '%s'", opt, *end, s), -1;
+        p = end + 1;
+    }
+    return n;
+}
+
+int cli_parse_double_list(const char *cmd, const char *opt, const char *s, double *out, int max)
+{
+    int n = 0;
+    const char *p = s;
+    if (!*p) return cli_bad(cmd, "%s: empty list", opt), -1;
+    for (;;) {
+        char *end;
+        errno = 0;
+        double v = strtod(p, &end);
+        if (end == p || errno == ERANGE || !isfinite(v))
+            return cli_bad(cmd, "%s: '%s' is not a list of finite numbers (at '%s')", opt, s, p), -1;
+        if (n >= max) return cli_bad(cmd, "%s: more than %d entries", opt, max), -1;
+        out[n++] = v;
+        if (*end == '\0') break;
+        if (*end != ',') return cli_bad(cmd, "%s: unexpected '%c' in '%s'", opt, *end, s), -1;
+        p = end + 1;
+    }
+    return n;
+}
+
+FILE *cli_json_open(const char *cmd, const char *path)
+{
+    if (!strcmp(path, "-")) return stdout;
+    FILE *f = fopen(path, "w");
+    if (!f) cli_bad(cmd, "--json: cannot write '%s': %s", path, strerror(errno));
+    return f;
+}
+
+void cli_json_close(FILE *f)
+{
+    if (f && f != stdout) fclose(f);
+    else if (f) fflush(f);
+}
+
+void cli_log(void *data, lcn_log_level_t level, const char *line)
+{
+    const cli_common *c = data;
+    if (c && c->quiet && level > LCN_LOG_WARN) return;
+    fprintf(stderr, "%s%s\n", level == LCN_LOG_ERROR ? "error: " : level == LCN_LOG_WARN ? "warning: " : "", line);
+}
