@@ -1,0 +1,140 @@
+/* lcncrit: the critical-point systems of the LCN loss (DESIGN.md §2).
+ *
+ * Every system here has the same shape. The end-to-end filter is
+ *
+ *     w(θ) = c · p(t),   p(t) = Π_i π_{S_i}(v_i(t_i))^{e_i},   v_i = E_i (1, t_i),
+ *
+ * a product of "factors": factor i has size k_i (a binary form of degree
+ * k_i − 1), dilation S_i (π_S substitutes x^S, y^S), power e_i, and lives in
+ * a random complex affine chart E_i ∈ C^{k_i×k_i} of P^{k_i−1}. The scale c is
+ * the one free coordinate. Unknowns θ = (c, t_1, ..., t_r), in that order,
+ * n = 1 + Σ (k_i − 1) of them.
+ *
+ *   (R) root locus Δ_λ: one factor per part λ_i, k_i = 2, S_i = 1, e_i = λ_i.
+ *   (S) Segre neurovariety: one factor per layer, k_i = k_l, S_i = S_l, e_i = 1.
+ *   (P) parameter space: the same product as (S), for any strides; solutions
+ *       are reported per θ (layer filters), not per w.
+ *
+ * Equations (the loss gradient with the factor c divided out of the t-rows,
+ * which removes the degenerate family c = 0 exactly; DESIGN §2 (R)):
+ *
+ *     F(θ; p) = [p, ∂p/∂t_1, ..., ∂p/∂t_{n−1}]^T · T · (c p(t) − u) = 0.
+ *
+ * For (S) and (P), DESIGN §2 lets layer 1 carry the scale instead of c; that
+ * form has spurious solutions w_1 = 0 whenever k_1 ≤ Σ_{l≥2}(k_l−1) (e.g.
+ * k = (2,4) or (2,2,2)), so we use c for every system: the nonzero critical
+ * points are the same (c ≠ 0 ↔ the free layer is a nonzero multiple of a
+ * chart point), and µ(θ) = 0 ↔ c = 0, which is not a solution for generic p.
+ *
+ * Parameters p = (u_0..u_{k−1}, then the upper triangle of the symmetric T
+ * row by row): m = k + k(k+1)/2. Complex during homotopies; T stays symmetric
+ * because only its upper triangle is a parameter, and the form is bilinear
+ * (never conjugated). */
+#ifndef LCNCRIT_CRITSYS_H
+#define LCNCRIT_CRITSYS_H
+
+#include <complex.h>
+#include <stdint.h>
+#include "common.h"
+#include "rng.h"
+#include "slp.h"
+#include "system.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { LCN_CRITSYS_LOCUS = 0, LCN_CRITSYS_SEGRE = 1, LCN_CRITSYS_PARAMS = 2 } lcn_critsys_kind_t;
+
+#define LCN_CRITSYS_MAX_FACTORS 64
+
+typedef struct {
+    lcn_critsys_kind_t kind;
+    uint64_t seed;              /* the charts are drawn from (seed, stream 0x4c43) */
+    int k;                      /* length of w (end-to-end filter size) */
+    int r;                      /* number of factors */
+    int fk[LCN_CRITSYS_MAX_FACTORS], fS[LCN_CRITSYS_MAX_FACTORS], fe[LCN_CRITSYS_MAX_FACTORS];
+    /* Architecture as given (segre/params: k_l, s_l; locus: the partition in fk unused). */
+    int L, arch_k[LCN_CRITSYS_MAX_FACTORS], arch_s[LCN_CRITSYS_MAX_FACTORS];
+    double complex *E;          /* charts: factor i at E + off[i], k_i×k_i column-major */
+    int off[LCN_CRITSYS_MAX_FACTORS];
+    int toff[LCN_CRITSYS_MAX_FACTORS]; /* index in θ of t_i's first coordinate */
+    int n, m;                   /* unknowns, parameters */
+    long symmetry;              /* number of θ per point w: Π_j m_j! for loci, 1 otherwise */
+    lcn_system_t sys;
+} lcn_critsys_struct;
+typedef lcn_critsys_struct lcn_critsys_t[1];
+
+/* Build a system from its factors (the general constructor behind the three
+ * builders in systems/). fk[i] >= 2, fS[i] >= 1, fe[i] >= 1, 1 <= r <= 64.
+ * The charts are random complex matrices drawn from seed. Returns LCN_ERR_ARG
+ * on bad sizes (cs is then cleared-equivalent), LCN_ERR_LIMIT if k > 400. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, const int *fk,
+                                                      const int *fS, const int *fe, int r, uint64_t seed);
+
+/* (R) systems/root_locus.c: Δ_λ for the partition lambda[0..r) of n (any order;
+ * it is sorted decreasingly). Expected count: EDdeg(Δ_λ) · Π m_j!. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_locus(lcn_critsys_t cs, const int *lambda, int r, uint64_t seed);
+/* (S) systems/segre.c: k[0..L), s[0..L) a reduced architecture (all k_l >= 2,
+ * s_l >= 2 for l < L−1). Expected count: C_k (Shahverdi Thm. 4.1). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_segre(lcn_critsys_t cs, const int *k, const int *s, int L,
+                                                    uint64_t seed);
+/* (P) systems/params.c: any architecture with all k_l >= 2 (k_l = 1 layers are
+ * scalars and are dropped; s may be NULL for stride one). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_params(lcn_critsys_t cs, const int *k, const int *s, int L,
+                                                     uint64_t seed);
+LCN_EXPORT void lcn_critsys_clear(lcn_critsys_t cs);
+
+/* Index of T_ij (i <= j) in the parameter vector. */
+static inline int lcn_critsys_tindex(int k, int i, int j)
+{
+    if (i > j) { int h = i; i = j; j = h; }
+    return k + i * k - i * (i - 1) / 2 + (j - i);
+}
+
+/* p[0..m) from u[0..k) and T[0..k*k) (row-major or column-major: T must be
+ * symmetric; only the upper triangle is read). */
+LCN_EXPORT void lcn_critsys_pack(double complex *p, const lcn_critsys_t cs, const double complex *u,
+                                 const double complex *T);
+/* The inverse: u[0..k), T[0..k*k) (full, symmetric). */
+LCN_EXPORT void lcn_critsys_unpack(double complex *u, double complex *T, const lcn_critsys_t cs,
+                                   const double complex *p);
+
+/* v[0..k_i) = E_i (1, t_i): factor i at θ. */
+LCN_EXPORT void lcn_critsys_factor(double complex *v, const lcn_critsys_t cs, int i, const double complex *theta);
+/* w[0..k) = c p(t); if G is not NULL, also G = [p, ∂p/∂t_1 ...] (k×n column-major). */
+LCN_EXPORT void lcn_critsys_w(double complex *w, double complex *G, const lcn_critsys_t cs,
+                              const double complex *theta);
+
+/* Loss ℓ(w) = (w − u)^T T (w − u) (bilinear) for the parameters p. */
+LCN_EXPORT double complex lcn_critsys_loss(const lcn_critsys_t cs, const double complex *w, const double complex *p);
+
+/* A seed pair: θ0 random, then lcn_critsys_seed_params, so that F(θ0; p0) = 0
+ * while u0 stays generic (u0 = w(θ0) would put the data on the variety).
+ * Returns LCN_ERR_NUMERIC if the SVD fails (retry another rng). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_pair(double complex *theta0, double complex *p0,
+                                                   const lcn_critsys_t cs, lcn_rng_t rng);
+
+/* The data half of a seed pair for a given θ0: T0 random complex symmetric,
+ * u0 = w(θ0) + a random vector of ker G(θ0)^T T0 (computed by SVD, so a
+ * rank-deficient G gets its whole kernel). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_params(double complex *p0, const lcn_critsys_t cs,
+                                                     const double complex *theta0, lcn_rng_t rng);
+/* θ from factor vectors v (factor i at offset Σ_{j<i} k_j, each any nonzero
+ * multiple of the wanted point of P^{k_i−1}): the chart coordinates t_i, and
+ * c so that w(θ) = Π π_{S_i}(v_i)^{e_i}. LCN_ERR_NUMERIC if some v_i lies on
+ * its chart's hyperplane at infinity. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_theta_from_factors(double complex *theta, const lcn_critsys_t cs,
+                                                            const double complex *v);
+
+/* A random complex parameter point (u complex normal, T complex symmetric). */
+LCN_EXPORT void lcn_critsys_random_params(double complex *p, const lcn_critsys_t cs, lcn_rng_t rng);
+
+/* Degenerate solutions, not critical points of the component: c ≈ 0, or for a
+ * root locus two factors whose points of P^1 coincide (relative tol). */
+LCN_EXPORT int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *theta, double tol);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

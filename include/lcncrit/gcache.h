@@ -1,0 +1,39 @@
+/* lcncrit: generic solution sets, computed once by monodromy and cached.
+ *
+ * A cache entry is keyed by the system kind and sizes, the component, the
+ * seed (the charts and p0 depend on it), the library version and the file
+ * format; it is a lcn_generic_write text file under the cache directory
+ * (default $XDG_CACHE_HOME/lcncrit, else $HOME/.cache/lcncrit). An entry
+ * is used only after its solutions are checked to solve F(·; p0) = 0, so a
+ * stale or corrupt file costs a recomputation, never a wrong answer. */
+#ifndef LCNCRIT_GCACHE_H
+#define LCNCRIT_GCACHE_H
+
+#include "components.h"
+#include "monodromy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The cache key of component index ci of cs with seed (no '/' in it). */
+LCN_EXPORT void lcn_gcache_key(char *buf, size_t len, const lcn_critsys_t cs, size_t ci, uint64_t seed);
+/* The default cache directory into buf; LCN_ERR_ARG if neither
+ * XDG_CACHE_HOME nor HOME is set. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_gcache_default_dir(char *buf, size_t len);
+
+/* The generic set of component ci: from the cache directory dir (NULL: the
+ * default; "" or "none": no cache) if a valid entry exists, else by
+ * monodromy from lcn_component_seed (seed from mopts->seed), then stored
+ * (only when complete or when no count is known). g must be initialised
+ * (lcn_generic_init2 with cs->n, cs->m). *from_cache (may be NULL) is set
+ * to 1 when the entry came from the cache. Cache write failures are
+ * logged, not fatal. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_components_t cc,
+                                               size_t ci, const char *dir, const lcn_monodromy_opts_t mopts,
+                                               int *from_cache);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,81 @@
+/* lcncrit: monodromy, the generic solution set of a parametrised system
+ * (DESIGN.md §4).
+ *
+ * From one seed pair (x0, p0) with F(x0; p0) = 0, random loops p0 -> p1
+ * -> p0 (p1 random complex; out along the parameter-homotopy arc of a
+ * random gamma1, back along that of gamma2, t from 1 to 0 on each leg)
+ * carry known solutions of F(·; p0) to other solutions. The solutions of
+ * one loop are tracked in batches, new endpoints joining the queue of the
+ * same loop (so one loop applies its permutation until the orbits close);
+ * then a new loop is drawn. The
+ * solve stops when `expected` solutions are known, or, when no count is
+ * known, after `max_stall` loops without a new solution — then
+ * completeness is NOT proven (complete = 0).
+ *
+ * The incidence variety {(x, p) : F(x; p) = 0} of every system in critsys.h
+ * is irreducible on its main component (for fixed x the admissible u form an
+ * affine space), so the monodromy group acts transitively on the generic
+ * solutions of that component: the count is reachable. */
+#ifndef LCNCRIT_MONODROMY_H
+#define LCNCRIT_MONODROMY_H
+
+#include <stdio.h>
+#include "solution_set.h"
+#include "solve.h"
+#include "system.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A generic instance: parameters p0 (m) and solutions of F(·; p0) = 0. */
+typedef struct {
+    int n, m;
+    double complex *p0;
+    lcn_solution_set_t sols;
+    int complete;          /* 1: the expected count was reached */
+    long loops;            /* loops used */
+    long paths;            /* paths tracked (legs) */
+    long failures;         /* legs that did not end at a finite regular point */
+    long steps;            /* predictor-corrector steps (accepted + rejected) over all legs */
+    double seconds;
+} lcn_generic_struct;
+typedef lcn_generic_struct lcn_generic_t[1];
+
+LCN_EXPORT void lcn_generic_init2(lcn_generic_t g, int n, int m);
+LCN_EXPORT void lcn_generic_clear(lcn_generic_t g);
+
+/* Text file (hex floats, exact): "lcncrit-generic 1", "key KEY", "n N m M",
+ * "complete C", "count K", the m parameters, then K solutions, one per line,
+ * each "re im" pair written with %a. read returns LCN_ERR_PARSE on malformed
+ * input or a key/size mismatch (key may be NULL to skip that check). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_generic_write(FILE *f, const lcn_generic_t g, const char *key);
+LCN_EXPORT LCN_WUR lcn_err_t lcn_generic_read(lcn_generic_t g, FILE *f, const char *key, int n, int m);
+
+typedef struct {
+    long expected;       /* number of generic solutions, 0 when unknown [0] */
+    int max_stall;       /* loops without a new solution before stopping (unknown count) [4] */
+    int max_loops;       /* cap on the number of loops [100] */
+    size_t batch;        /* paths per parallel batch [256] */
+    uint64_t seed;       /* randomness of the loops [1] */
+    /* Optional filter: solutions for which accept() returns 0 (e.g. degenerate
+     * ones of another component) are not added. */
+    int (*accept)(void *data, const double complex *x);
+    void *accept_data;
+    lcn_solve_opts_struct track; /* tracker options (threads, log, tolerances) */
+} lcn_monodromy_opts_struct;
+typedef lcn_monodromy_opts_struct lcn_monodromy_opts_t[1];
+
+LCN_EXPORT void lcn_monodromy_opts_init(lcn_monodromy_opts_t o);
+
+/* Fill g (initialised with lcn_generic_init2(g, sys->n, sys->m)) with p0 and
+ * the solutions reached from x0. Returns LCN_OK even when the expected count
+ * was not reached (g->complete says); LCN_ERR_ARG if x0 does not solve
+ * F(x; p0) = 0 (Newton from x0 fails) or sizes differ. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const double complex *x0,
+                                                 const double complex *p0, const lcn_monodromy_opts_t opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

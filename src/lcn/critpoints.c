@@ -1,0 +1,292 @@
+/* The parameter homotopy to the user's data and the post-processing
+ * (critpoints.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+#include "lcncrit/critpoints.h"
+#include "lcncrit/newton.h"
+#include "lcncrit/rng.h"
+
+/* Stream of the gamma of the final parameter homotopy. */
+#define GAMMA_STREAM 0x47414d4du
+/* A point is real when max |Im| <= REAL_TOL · max |.|: refined points are
+ * accurate to ~1e-15, complex-conjugate pairs of the test problems are
+ * separated by far more than 1e-8. */
+#define REAL_TOL 1e-8
+/* Relative tolerance of the degeneracy test (c p(t) = 0, two equal roots). */
+#define DEGENERATE_TOL 1e-8
+/* Two refined w (or θ) closer than this, relative to max(1, |.|), are one point. */
+#define DEDUP_TOL 1e-8
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void lcn_critpoints_init(lcn_critpoints_t cp)
+{
+    memset(cp, 0, sizeof *cp);
+}
+
+void lcn_critpoints_clear(lcn_critpoints_t cp)
+{
+    for (size_t i = 0; i < cp->count; i++) {
+        lcn_free(cp->pts[i].theta);
+        lcn_free(cp->pts[i].w);
+    }
+    lcn_free(cp->pts);
+    memset(cp, 0, sizeof *cp);
+}
+
+int lcn_is_projectively_real(const double complex *v, int len, double tol)
+{
+    int jm = 0;
+    for (int j = 1; j < len; j++)
+        if (cabs(v[j]) > cabs(v[jm])) jm = j;
+    if (cabs(v[jm]) == 0) return 1;
+    for (int j = 0; j < len; j++)
+        if (fabs(cimag(v[j] / v[jm])) > tol) return 0;
+    return 1;
+}
+
+int lcn_critsys_layers(double complex *filters, const lcn_critsys_t cs, const double complex *theta)
+{
+    double complex v[LCN_CRITSYS_MAX_FACTORS * 8 + 400], comp = theta[0];
+    double complex *fl[LCN_CRITSYS_MAX_FACTORS];
+    int total = 0, f = 0;
+    /* Factors appear in the order of the architecture's layers of size >= 2. */
+    for (int l = 0; l < cs->L; l++) {
+        int kl = cs->kind == LCN_CRITSYS_LOCUS ? 2 : cs->arch_k[l];
+        double complex *out = filters + total;
+        total += kl;
+        if (kl == 1) {
+            out[0] = 1;
+            continue;
+        }
+        fl[f] = out;
+        lcn_critsys_factor(out, cs, f, theta);
+        if (f > 0) {
+            int jm = 0;
+            for (int j = 1; j < kl; j++)
+                if (cabs(out[j]) > cabs(out[jm])) jm = j;
+            double complex piv = out[jm];
+            double s = 0;
+            for (int j = 0; j < kl; j++) {
+                v[j] = out[j] / piv;
+                s += creal(v[j]) * creal(v[j]) + cimag(v[j]) * cimag(v[j]);
+            }
+            s = sqrt(s);
+            for (int j = 0; j < kl; j++) out[j] = v[j] / s;
+            comp *= piv * s;
+        }
+        f++;
+    }
+    if (f > 0)
+        for (int j = 0; j < cs->fk[0]; j++) fl[0][j] *= comp;
+    return total;
+}
+
+/* θ is "real" for the classification: w real, and for (P) every layer. */
+static int classify_real(const lcn_critsys_t cs, const double complex *theta, const double complex *w)
+{
+    if (!lcn_is_projectively_real(w, cs->k, REAL_TOL)) return 0;
+    double wmax = 0;
+    for (int j = 0; j < cs->k; j++) wmax = fmax(wmax, cabs(w[j]));
+    for (int j = 0; j < cs->k; j++)
+        if (fabs(cimag(w[j])) > REAL_TOL * fmax(1, wmax)) return 0;
+    if (cs->kind == LCN_CRITSYS_PARAMS)
+        for (int i = 0; i < cs->r; i++) {
+            double complex v[400];
+            lcn_critsys_factor(v, cs, i, theta);
+            if (!lcn_is_projectively_real(v, cs->fk[i], REAL_TOL)) return 0;
+        }
+    return 1;
+}
+
+static int cmp_pts(const void *a, const void *b)
+{
+    const lcn_critpoint_struct *x = a, *y = b;
+    if (x->real != y->real) return y->real - x->real;
+    /* Round the loss to 10 significant digits so that the order does not
+     * depend on the last bits. */
+    double lx = x->loss, ly = y->loss, sc = fmax(1, fmax(fabs(lx), fabs(ly)));
+    if (fabs(lx - ly) > 1e-10 * sc) return lx < ly ? -1 : 1;
+    return 0;
+}
+
+/* Stable order on ties: by w, real parts then imaginary parts. */
+static int cmp_pts_full(const void *a, const void *b, int k)
+{
+    int c = cmp_pts(a, b);
+    if (c) return c;
+    const lcn_critpoint_struct *x = a, *y = b;
+    for (int j = 0; j < k; j++) {
+        double s = fmax(1, fmax(cabs(x->w[j]), cabs(y->w[j])));
+        if (fabs(creal(x->w[j]) - creal(y->w[j])) > 1e-8 * s) return creal(x->w[j]) < creal(y->w[j]) ? -1 : 1;
+        if (fabs(cimag(x->w[j]) - cimag(y->w[j])) > 1e-8 * s) return cimag(x->w[j]) < cimag(y->w[j]) ? -1 : 1;
+    }
+    return 0;
+}
+
+static void sort_pts(lcn_critpoint_struct *p, size_t n, int k)
+{
+    /* Insertion sort: the point lists are at most a few tens of thousands
+     * and nearly always far smaller; stable and needs no global state. */
+    for (size_t i = 1; i < n; i++) {
+        lcn_critpoint_struct t = p[i];
+        size_t j = i;
+        while (j > 0 && cmp_pts_full(&p[j - 1], &t, k) > 0) {
+            p[j] = p[j - 1];
+            j--;
+        }
+        p[j] = t;
+    }
+}
+
+lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const lcn_generic_t g,
+                               const double complex *p1, const lcn_solve_opts_t opts)
+{
+    int n = cs->n, k = cs->k, m = cs->m;
+    if (g->n != n || g->m != m) return LCN_ERR_ARG;
+    double t0 = now();
+    lcn_critpoints_clear(cp);
+    cp->n = n;
+    cp->k = k;
+    cp->real_data = 1;
+    for (int j = 0; j < m; j++)
+        if (cimag(p1[j]) != 0) cp->real_data = 0;
+
+    lcn_rng_t rng;
+    lcn_rng_init(rng, opts->seed, GAMMA_STREAM);
+    double complex gamma = lcn_rng_unit(rng);
+    lcn_result_t res;
+    lcn_result_init(res);
+    size_t N = g->sols->count;
+    lcn_err_t err = lcn_solve_parameter(res, cs->sys, g->p0, p1, gamma, g->sols->x, N, opts);
+    if (err) {
+        lcn_result_clear(res);
+        return err;
+    }
+    cp->tracked = N;
+    /* Refine every finite endpoint in MPC; ok[i]: 1 regular, 2 degenerate,
+     * 0 not a regular solution (singular, infinite or failed). */
+    int *ok = lcn_calloc(N ? N : 1, sizeof *ok);
+    double *acc = lcn_calloc(N ? N : 1, sizeof *acc), *rsd = lcn_calloc(N ? N : 1, sizeof *rsd);
+    double umax = 0;
+    for (int j = 0; j < k; j++) umax = fmax(umax, cabs(p1[j]));
+    int nth = 1;
+#ifdef _OPENMP
+    nth = opts->threads > 0 ? opts->threads : omp_get_max_threads();
+#endif
+    (void)nth;
+#pragma omp parallel for schedule(dynamic, 4) num_threads(nth)
+    for (size_t i = 0; i < N; i++) {
+        lcn_path_result_struct *r = &res->paths[i];
+        if (r->status != LCN_PATH_SUCCESS && r->status != LCN_PATH_SINGULAR) continue;
+        if (lcn_newton_refine(r->x, &acc[i], &rsd[i], cs->sys, p1, 128, 12) != LCN_OK) continue;
+        ok[i] = lcn_critsys_is_degenerate(cs, r->x, DEGENERATE_TOL * fmax(1, umax)) ? 2 : 1;
+    }
+    for (size_t i = 0; i < N; i++) {
+        lcn_path_status_t s = res->paths[i].status;
+        if (ok[i] == 1) cp->finite++;
+        else if (ok[i] == 2) cp->degenerate++;
+        else if (s == LCN_PATH_SUCCESS || s == LCN_PATH_SINGULAR) cp->singular++;
+        else if (s == LCN_PATH_AT_INFINITY) cp->at_infinity++;
+        else cp->failed++;
+    }
+
+    /* Deduplicate: in w-space for loci and Segre, in θ-space for (P). */
+    int by_theta = cs->kind == LCN_CRITSYS_PARAMS, dn = by_theta ? n : k;
+    lcn_solution_set_t set;
+    lcn_solution_set_init(set, dn);
+    set->tol = DEDUP_TOL;
+    cp->pts = lcn_calloc(N ? N : 1, sizeof *cp->pts);
+    double complex *w = lcn_malloc_array((size_t)k, sizeof *w);
+    for (size_t i = 0; i < N; i++) {
+        if (ok[i] != 1) continue;
+        const double complex *th = res->paths[i].x;
+        lcn_critsys_w(w, NULL, cs, th);
+        size_t idx;
+        if (!lcn_solution_set_add(set, by_theta ? th : w, acc[i], rsd[i], 0, &idx)) {
+            cp->pts[idx].multiplicity++;
+            continue;
+        }
+        LCN_ASSERT(idx == cp->count);
+        lcn_critpoint_struct *pt = &cp->pts[cp->count++];
+        pt->theta = lcn_malloc_array((size_t)n, sizeof *pt->theta);
+        pt->w = lcn_malloc_array((size_t)k, sizeof *pt->w);
+        memcpy(pt->theta, th, (size_t)n * sizeof *th);
+        memcpy(pt->w, w, (size_t)k * sizeof *w);
+        pt->real = cp->real_data && classify_real(cs, th, w);
+        if (pt->real)
+            for (int j = 0; j < k; j++) pt->w[j] = creal(pt->w[j]);
+        pt->loss = creal(lcn_critsys_loss(cs, pt->w, p1));
+        pt->residual = rsd[i];
+        pt->accuracy = acc[i];
+        pt->multiplicity = 1;
+        cp->nreal += pt->real;
+    }
+    sort_pts(cp->pts, cp->count, k);
+    lcn_solution_set_clear(set);
+    lcn_free(w);
+    lcn_free(ok);
+    lcn_free(acc);
+    lcn_free(rsd);
+    lcn_result_clear(res);
+    cp->seconds = now() - t0;
+    return LCN_OK;
+}
+
+lcn_err_t lcn_critpoints_solve_all(lcn_critpoints_t cp, const lcn_critsys_t cs, const double complex *p1,
+                                   const char *cache_dir, const lcn_monodromy_opts_t mo, const lcn_solve_opts_t so,
+                                   int *complete, size_t *generic)
+{
+    lcn_components_t cc;
+    lcn_components_init(cc);
+    lcn_critpoints_clear(cp);
+    cp->n = cs->n;
+    cp->k = cs->k;
+    if (complete) *complete = 1;
+    if (generic) *generic = 0;
+    lcn_err_t err = lcn_components_init_set(cc, cs);
+    size_t cap = 0;
+    for (size_t ci = 0; ci < cc->count && !err; ci++) {
+        lcn_generic_t g;
+        lcn_critpoints_t one;
+        lcn_generic_init2(g, cs->n, cs->m);
+        lcn_critpoints_init(one);
+        err = lcn_gcache_obtain(g, cs, cc, ci, cache_dir, mo, NULL);
+        if (!err) err = lcn_critpoints_solve(one, cs, g, p1, so);
+        if (!err) {
+            if (complete && !g->complete) *complete = 0;
+            if (generic) *generic += g->sols->count;
+            if (cp->count + one->count > cap) {
+                cap = 2 * (cp->count + one->count);
+                cp->pts = lcn_realloc(cp->pts, cap * sizeof *cp->pts);
+            }
+            /* Move the points (their arrays change owner). */
+            memcpy(cp->pts + cp->count, one->pts, one->count * sizeof *one->pts);
+            cp->count += one->count;
+            cp->nreal += one->nreal;
+            cp->tracked += one->tracked;
+            cp->finite += one->finite;
+            cp->at_infinity += one->at_infinity;
+            cp->singular += one->singular;
+            cp->failed += one->failed;
+            cp->degenerate += one->degenerate;
+            cp->real_data = one->real_data;
+            cp->seconds += one->seconds + g->seconds;
+            one->count = 0;
+        }
+        lcn_critpoints_clear(one);
+        lcn_generic_clear(g);
+    }
+    lcn_components_clear(cc);
+    return err;
+}

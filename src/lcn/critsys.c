@@ -1,0 +1,335 @@
+/* The critical-point systems: one constructor from factors (critsys.h), the
+ * map θ -> w, parameter packing, seed pairs for monodromy. */
+#include <math.h>
+#include <string.h>
+#include <lapacke.h>
+#include "lcncrit/critsys.h"
+
+/* Stream of the chart randomness: distinct from every other use of the seed. */
+#define CHART_STREAM 0x43484152u
+
+/* c[0..na+nb-1) = a * b (polynomial product of coefficient vectors). */
+static void poly_mul(double complex *c, const double complex *a, int na, const double complex *b, int nb)
+{
+    for (int i = 0; i < na + nb - 1; i++) c[i] = 0;
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < nb; j++) c[i + j] += a[i] * b[j];
+}
+
+/* The same with SLP nodes. */
+static void poly_mul_slp(lcn_node_t *c, lcn_slp_t slp, const lcn_node_t *a, int na, const lcn_node_t *b, int nb)
+{
+    lcn_node_t zero = lcn_slp_const_si(slp, 0, 0);
+    for (int i = 0; i < na + nb - 1; i++) c[i] = zero;
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < nb; j++) c[i + j] = lcn_slp_add(slp, c[i + j], lcn_slp_mul(slp, a[i], b[j]));
+}
+
+void lcn_critsys_clear(lcn_critsys_t cs)
+{
+    lcn_free(cs->E);
+    cs->E = NULL;
+    if (cs->n > 0) lcn_system_clear(cs->sys);
+    cs->n = 0;
+}
+
+lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, const int *fk, const int *fS,
+                                   const int *fe, int r, uint64_t seed)
+{
+    memset(cs, 0, sizeof *cs);
+    if (r < 1 || r > LCN_CRITSYS_MAX_FACTORS) return LCN_ERR_ARG;
+    long k = 1, n = 1, esz = 0;
+    for (int i = 0; i < r; i++) {
+        if (fk[i] < 2 || fS[i] < 1 || fe[i] < 1 || fk[i] > 400 || fS[i] > 400 || fe[i] > 400) return LCN_ERR_ARG;
+        k += (long)fe[i] * fS[i] * (fk[i] - 1);
+        if (k > 400) return LCN_ERR_LIMIT;
+        cs->fk[i] = fk[i];
+        cs->fS[i] = fS[i];
+        cs->fe[i] = fe[i];
+        cs->off[i] = (int)esz;
+        cs->toff[i] = (int)n;
+        esz += (long)fk[i] * fk[i];
+        n += fk[i] - 1;
+    }
+    cs->kind = kind;
+    cs->seed = seed;
+    cs->r = r;
+    cs->k = (int)k;
+    cs->symmetry = 1;
+    int m = (int)(k + k * (k + 1) / 2);
+
+    /* Random complex charts: a point of P^{k_i-1} outside the chart's
+     * hyperplane at infinity has exactly one coordinate vector E_i (1, t). */
+    lcn_rng_t rng;
+    lcn_rng_init(rng, seed, CHART_STREAM);
+    cs->E = lcn_malloc_array((size_t)esz, sizeof *cs->E);
+    for (long a = 0; a < esz; a++) cs->E[a] = lcn_rng_cnormal(rng);
+
+    lcn_slp_t slp;
+    lcn_slp_init(slp, (int)n, m);
+    lcn_node_t *P = lcn_malloc_array((size_t)k, sizeof *P), *Q = lcn_malloc_array((size_t)k, sizeof *Q);
+    lcn_node_t *q = lcn_malloc_array((size_t)k, sizeof *q);
+    lcn_node_t *dP = lcn_malloc_array((size_t)(k * n), sizeof *dP);
+    lcn_node_t *F = lcn_malloc_array((size_t)n, sizeof *F), *Tr = lcn_malloc_array((size_t)k, sizeof *Tr);
+    lcn_node_t zero = lcn_slp_const_si(slp, 0, 0);
+    int plen = 1;
+    P[0] = lcn_slp_const_si(slp, 1, 0);
+    for (int i = 0; i < r; i++) {
+        /* q = π_S(E_i (1, t_i)): coefficient a of v at position S·a. */
+        int qlen = fS[i] * (fk[i] - 1) + 1;
+        for (int a = 0; a < qlen; a++) q[a] = zero;
+        const double complex *Ei = cs->E + cs->off[i];
+        for (int a = 0; a < fk[i]; a++) {
+            lcn_node_t v = lcn_slp_const_d(slp, Ei[a]);
+            for (int j = 1; j < fk[i]; j++)
+                v = lcn_slp_add(slp, v, lcn_slp_mul(slp, lcn_slp_const_d(slp, Ei[a + fk[i] * j]),
+                                                     lcn_slp_var(slp, cs->toff[i] + j - 1)));
+            q[fS[i] * a] = v;
+        }
+        for (int e = 0; e < fe[i]; e++) {
+            poly_mul_slp(Q, slp, P, plen, q, qlen);
+            plen += qlen - 1;
+            memcpy(P, Q, (size_t)plen * sizeof *P);
+        }
+    }
+    LCN_ASSERT(plen == k);
+    for (int j = 0; j < k; j++) dP[j] = P[j];
+    for (int v = 1; v < n; v++) lcn_slp_diff_many(dP + (size_t)k * v, slp, P, (size_t)k, v);
+
+    /* Tr = T (c P - u), T symmetric from its upper triangle. */
+    lcn_node_t c = lcn_slp_var(slp, 0);
+    for (int j = 0; j < k; j++) Q[j] = lcn_slp_sub(slp, lcn_slp_mul(slp, c, P[j]), lcn_slp_param(slp, j));
+    for (int i = 0; i < k; i++) {
+        lcn_node_t s = zero;
+        for (int j = 0; j < k; j++)
+            s = lcn_slp_add(slp, s, lcn_slp_mul(slp, lcn_slp_param(slp, lcn_critsys_tindex((int)k, i, j)), Q[j]));
+        Tr[i] = s;
+    }
+    for (int v = 0; v < n; v++) F[v] = lcn_slp_dot(slp, dP + (size_t)k * v, Tr, (size_t)k);
+    lcn_err_t err = lcn_system_init_slp(cs->sys, slp, F, (int)n);
+    lcn_slp_clear(slp);
+    lcn_free(P);
+    lcn_free(Q);
+    lcn_free(q);
+    lcn_free(dP);
+    lcn_free(F);
+    lcn_free(Tr);
+    if (err) {
+        lcn_free(cs->E);
+        memset(cs, 0, sizeof *cs);
+        return err;
+    }
+    cs->n = (int)n;
+    cs->m = m;
+    return LCN_OK;
+}
+
+void lcn_critsys_pack(double complex *p, const lcn_critsys_t cs, const double complex *u, const double complex *T)
+{
+    int k = cs->k;
+    for (int j = 0; j < k; j++) p[j] = u[j];
+    for (int i = 0; i < k; i++)
+        for (int j = i; j < k; j++) p[lcn_critsys_tindex(k, i, j)] = T[i + k * j];
+}
+
+void lcn_critsys_unpack(double complex *u, double complex *T, const lcn_critsys_t cs, const double complex *p)
+{
+    int k = cs->k;
+    for (int j = 0; j < k; j++) u[j] = p[j];
+    for (int i = 0; i < k; i++)
+        for (int j = 0; j < k; j++) T[i + k * j] = p[lcn_critsys_tindex(k, i, j)];
+}
+
+void lcn_critsys_factor(double complex *v, const lcn_critsys_t cs, int i, const double complex *theta)
+{
+    int ki = cs->fk[i];
+    const double complex *Ei = cs->E + cs->off[i], *t = theta + cs->toff[i];
+    for (int a = 0; a < ki; a++) {
+        double complex s = Ei[a];
+        for (int j = 1; j < ki; j++) s += Ei[a + ki * j] * t[j - 1];
+        v[a] = s;
+    }
+}
+
+/* q[0..S(len-1)+1) = π_S(v). */
+static int dilate(double complex *q, const double complex *v, int len, int S)
+{
+    int qlen = S * (len - 1) + 1;
+    for (int a = 0; a < qlen; a++) q[a] = 0;
+    for (int a = 0; a < len; a++) q[S * a] = v[a];
+    return qlen;
+}
+
+void lcn_critsys_w(double complex *w, double complex *G, const lcn_critsys_t cs, const double complex *theta)
+{
+    int k = cs->k, r = cs->r;
+    double complex *P = lcn_malloc_array((size_t)k, sizeof *P), *Q = lcn_malloc_array((size_t)k, sizeof *Q);
+    double complex *q = lcn_malloc_array((size_t)k, sizeof *q), *v = lcn_malloc_array((size_t)k, sizeof *v);
+    double complex *R = lcn_malloc_array((size_t)k, sizeof *R), *d = lcn_malloc_array((size_t)k, sizeof *d);
+    int plen = 1;
+    P[0] = 1;
+    for (int i = 0; i < r; i++) {
+        lcn_critsys_factor(v, cs, i, theta);
+        int qlen = dilate(q, v, cs->fk[i], cs->fS[i]);
+        for (int e = 0; e < cs->fe[i]; e++) {
+            poly_mul(Q, P, plen, q, qlen);
+            plen += qlen - 1;
+            memcpy(P, Q, (size_t)plen * sizeof *P);
+        }
+    }
+    for (int j = 0; j < k; j++) w[j] = theta[0] * P[j];
+    if (G) {
+        for (int j = 0; j < k; j++) G[j] = P[j];
+        /* ∂p/∂t_ij = e_i · R_i · π_S(E_i[:, j+1]) with R_i = p / q_i. */
+        for (int i = 0; i < r; i++) {
+            int rlen = 1;
+            R[0] = 1;
+            for (int l = 0; l < r; l++) {
+                lcn_critsys_factor(v, cs, l, theta);
+                int qlen = dilate(q, v, cs->fk[l], cs->fS[l]);
+                for (int e = 0; e < cs->fe[l] - (l == i); e++) {
+                    poly_mul(Q, R, rlen, q, qlen);
+                    rlen += qlen - 1;
+                    memcpy(R, Q, (size_t)rlen * sizeof *R);
+                }
+            }
+            int ki = cs->fk[i];
+            const double complex *Ei = cs->E + cs->off[i];
+            for (int j = 1; j < ki; j++) {
+                int qlen = dilate(q, Ei + ki * j, ki, cs->fS[i]);
+                poly_mul(d, R, rlen, q, qlen);
+                LCN_ASSERT(rlen + qlen - 1 == k);
+                double complex *col = G + (size_t)k * (cs->toff[i] + j - 1);
+                for (int a = 0; a < k; a++) col[a] = cs->fe[i] * d[a];
+            }
+        }
+    }
+    lcn_free(P);
+    lcn_free(Q);
+    lcn_free(q);
+    lcn_free(v);
+    lcn_free(R);
+    lcn_free(d);
+}
+
+double complex lcn_critsys_loss(const lcn_critsys_t cs, const double complex *w, const double complex *p)
+{
+    int k = cs->k;
+    double complex s = 0;
+    for (int i = 0; i < k; i++)
+        for (int j = 0; j < k; j++) s += (w[i] - p[i]) * p[lcn_critsys_tindex(k, i, j)] * (w[j] - p[j]);
+    return s;
+}
+
+void lcn_critsys_random_params(double complex *p, const lcn_critsys_t cs, lcn_rng_t rng)
+{
+    for (int j = 0; j < cs->m; j++) p[j] = lcn_rng_cnormal(rng);
+}
+
+lcn_err_t lcn_critsys_seed_params(double complex *p0, const lcn_critsys_t cs, const double complex *theta0,
+                                  lcn_rng_t rng)
+{
+    int k = cs->k, n = cs->n;
+    lcn_err_t err = LCN_OK;
+    double complex *w = lcn_malloc_array((size_t)k, sizeof *w), *G = lcn_malloc_array((size_t)(k * n), sizeof *G);
+    double complex *T = lcn_malloc_array((size_t)(k * k), sizeof *T), *B = lcn_malloc_array((size_t)(n * k), sizeof *B);
+    double complex *VH = lcn_malloc_array((size_t)(k * k), sizeof *VH), *u = lcn_malloc_array((size_t)k, sizeof *u);
+    double *sv = lcn_malloc_array((size_t)k, sizeof *sv), *sup = lcn_malloc_array((size_t)k, sizeof *sup);
+    for (int i = 0; i < k; i++)
+        for (int j = i; j < k; j++) T[i + k * j] = T[j + k * i] = lcn_rng_cnormal(rng);
+    lcn_critsys_w(w, G, cs, theta0);
+    /* B = G^T T (n×k): θ0 is critical iff B (c0 p − u0) = 0, i.e.
+     * u0 − w(θ0) ∈ ker B. The kernel comes from an SVD so that a rank-deficient
+     * G (a spurious component of (P), where the parameterisation is singular)
+     * gets its larger kernel; it is {0} for Δ(1^n). */
+    for (int a = 0; a < n; a++)
+        for (int j = 0; j < k; j++) {
+            double complex s = 0;
+            for (int i = 0; i < k; i++) s += G[i + k * a] * T[i + k * j];
+            B[a + n * j] = s;
+        }
+    lapack_int info = LAPACKE_zgesvd(LAPACK_COL_MAJOR, 'N', 'A', n, k, (lapack_complex_double *)B, n, sv, NULL, 1,
+                                     (lapack_complex_double *)VH, k, sup);
+    LCN_ASSERT(info >= 0);
+    if (info > 0) {
+        err = LCN_ERR_NUMERIC;
+        goto cleanup;
+    }
+    int rank = 0;
+    int nsv = n < k ? n : k;
+    for (int i = 0; i < nsv; i++)
+        if (sv[i] > 1e-10 * sv[0]) rank++;
+    /* Row i of V^H, conjugated, is a kernel vector for i >= rank. */
+    for (int j = 0; j < k; j++) u[j] = w[j];
+    for (int i = rank; i < k; i++) {
+        double complex a = lcn_rng_cnormal(rng);
+        for (int j = 0; j < k; j++) u[j] += a * conj(VH[i + k * j]);
+    }
+    lcn_critsys_pack(p0, cs, u, T);
+cleanup:
+    lcn_free(w);
+    lcn_free(G);
+    lcn_free(T);
+    lcn_free(B);
+    lcn_free(VH);
+    lcn_free(u);
+    lcn_free(sv);
+    lcn_free(sup);
+    return err;
+}
+
+lcn_err_t lcn_critsys_seed_pair(double complex *theta0, double complex *p0, const lcn_critsys_t cs, lcn_rng_t rng)
+{
+    for (int j = 0; j < cs->n; j++) theta0[j] = lcn_rng_cnormal(rng);
+    return lcn_critsys_seed_params(p0, cs, theta0, rng);
+}
+
+lcn_err_t lcn_critsys_theta_from_factors(double complex *theta, const lcn_critsys_t cs, const double complex *v)
+{
+    lcn_err_t err = LCN_OK;
+    double complex c = 1;
+    int off = 0;
+    for (int i = 0; i < cs->r && !err; i++) {
+        int ki = cs->fk[i];
+        double complex *A = lcn_malloc_array((size_t)(ki * ki), sizeof *A), *z = lcn_malloc_array((size_t)ki, sizeof *z);
+        lapack_int *ipiv = lcn_malloc_array((size_t)ki, sizeof *ipiv);
+        memcpy(A, cs->E + cs->off[i], (size_t)(ki * ki) * sizeof *A);
+        memcpy(z, v + off, (size_t)ki * sizeof *z);
+        /* E_i z = v_i; then v_i = z_0 E_i (1, z_1/z_0, ...). */
+        lapack_int info = LAPACKE_zgesv(LAPACK_COL_MAJOR, ki, 1, (lapack_complex_double *)A, ki, ipiv,
+                                        (lapack_complex_double *)z, ki);
+        LCN_ASSERT(info >= 0);
+        if (info > 0 || cabs(z[0]) == 0) err = LCN_ERR_NUMERIC;
+        else {
+            for (int j = 1; j < ki; j++) theta[cs->toff[i] + j - 1] = z[j] / z[0];
+            for (int e = 0; e < cs->fe[i]; e++) c *= z[0];
+        }
+        lcn_free(A);
+        lcn_free(z);
+        lcn_free(ipiv);
+        off += ki;
+    }
+    theta[0] = c;
+    return err;
+}
+
+int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *theta, double tol)
+{
+    int k = cs->k;
+    double complex *w = lcn_malloc_array((size_t)k, sizeof *w);
+    lcn_critsys_w(w, NULL, cs, theta);
+    double wmax = 0;
+    for (int j = 0; j < k; j++) wmax = fmax(wmax, cabs(w[j]));
+    lcn_free(w);
+    if (wmax <= tol) return 1;
+    if (cs->kind != LCN_CRITSYS_LOCUS) return 0;
+    for (int i = 0; i < cs->r; i++)
+        for (int j = i + 1; j < cs->r; j++) {
+            double complex a[2], b[2];
+            lcn_critsys_factor(a, cs, i, theta);
+            lcn_critsys_factor(b, cs, j, theta);
+            double na = hypot(cabs(a[0]), cabs(a[1])), nb = hypot(cabs(b[0]), cabs(b[1]));
+            if (cabs(a[0] * b[1] - a[1] * b[0]) <= tol * na * nb) return 1;
+        }
+    return 0;
+}

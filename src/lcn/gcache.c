@@ -1,0 +1,143 @@
+/* The cache of generic solution sets (gcache.h). */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lcncrit/gcache.h"
+
+/* Bump when the systems, charts or seeds change meaning. */
+#define GCACHE_FORMAT 1
+/* Stream of the seed pairs' randomness. */
+#define SEED_STREAM 0x53454544u
+
+void lcn_gcache_key(char *buf, size_t len, const lcn_critsys_t cs, size_t ci, uint64_t seed)
+{
+    static const char *kind[] = {"locus", "segre", "params"};
+    int o = snprintf(buf, len, "%s-", kind[cs->kind]);
+    for (int l = 0; l < cs->L && o < (int)len; l++)
+        o += snprintf(buf + o, len - (size_t)o, "%s%d", l ? "." : "", cs->arch_k[l]);
+    if (cs->kind != LCN_CRITSYS_LOCUS && o < (int)len) {
+        o += snprintf(buf + o, len - (size_t)o, "-s");
+        for (int l = 0; l < cs->L && o < (int)len; l++)
+            o += snprintf(buf + o, len - (size_t)o, "%s%d", l ? "." : "", cs->arch_s[l]);
+    }
+    if (o < (int)len)
+        snprintf(buf + o, len - (size_t)o, "-c%zu-seed%llu-v%s-f%d", ci, (unsigned long long)seed, lcn_version(),
+                 GCACHE_FORMAT);
+}
+
+lcn_err_t lcn_gcache_default_dir(char *buf, size_t len)
+{
+    const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+    if (x && *x) snprintf(buf, len, "%s/lcncrit", x);
+    else if (h && *h) snprintf(buf, len, "%s/.cache/lcncrit", h);
+    else return LCN_ERR_ARG;
+    return LCN_OK;
+}
+
+/* mkdir -p */
+static int make_dirs(const char *path)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s", path);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(tmp, 0777) && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    if (mkdir(tmp, 0777) && errno != EEXIST) return -1;
+    return 0;
+}
+
+/* Every cached solution must solve F(·; p0) = 0 to 1e-8 relative. */
+static int valid(const lcn_generic_t g, const lcn_critsys_t cs)
+{
+    lcn_system_ws_t ws;
+    lcn_system_ws_init(ws, cs->sys);
+    double complex *F = lcn_malloc_array((size_t)cs->n, sizeof *F);
+    double pmax = 0;
+    for (int j = 0; j < cs->m; j++) pmax = fmax(pmax, cabs(g->p0[j]));
+    int ok = g->sols->count > 0;
+    for (size_t i = 0; i < g->sols->count && ok; i++) {
+        const double complex *x = g->sols->x + i * (size_t)cs->n;
+        double xmax = 1;
+        for (int j = 0; j < cs->n; j++) xmax = fmax(xmax, cabs(x[j]));
+        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
+        double scale = pmax * pow(xmax, 2.0 * cs->k + 2);
+        for (int j = 0; j < cs->n; j++)
+            if (!(cabs(F[j]) <= 1e-8 * scale)) ok = 0;
+    }
+    lcn_free(F);
+    lcn_system_ws_clear(ws);
+    return ok;
+}
+
+lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_components_t cc, size_t ci,
+                            const char *dir, const lcn_monodromy_opts_t mopts, int *from_cache)
+{
+    char key[512], d[4096], path[4800];
+    const lcn_log_struct *log = &mopts->track.log;
+    if (from_cache) *from_cache = 0;
+    if (ci >= cc->count) return LCN_ERR_ARG;
+    const lcn_component_struct *c = &cc->c[ci];
+    lcn_gcache_key(key, sizeof key, cs, ci, mopts->seed);
+    int use = 1;
+    if (!dir) use = lcn_gcache_default_dir(d, sizeof d) == LCN_OK;
+    else if (!*dir || !strcmp(dir, "none")) use = 0;
+    else snprintf(d, sizeof d, "%s", dir);
+    if (use) {
+        snprintf(path, sizeof path, "%s/%s.txt", d, key);
+        FILE *f = fopen(path, "r");
+        if (f) {
+            lcn_err_t err = lcn_generic_read(g, f, key, cs->n, cs->m);
+            fclose(f);
+            if (!err && valid(g, cs) && (g->complete || c->expected == 0)) {
+                if (from_cache) *from_cache = 1;
+                lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions from %s", c->label, g->sols->count, path);
+                return LCN_OK;
+            }
+            lcn_logf(log, LCN_LOG_WARN, "cache entry %s is invalid; recomputing", path);
+        }
+    }
+    /* Monodromy from a seed pair on the component. */
+    lcn_rng_t rng;
+    lcn_rng_init(rng, mopts->seed, SEED_STREAM + ci);
+    double complex *th = lcn_malloc_array((size_t)cs->n, sizeof *th);
+    double complex *p0 = lcn_malloc_array((size_t)cs->m, sizeof *p0);
+    lcn_err_t err = LCN_ERR_NUMERIC;
+    for (int attempt = 0; attempt < 5 && err; attempt++) err = lcn_component_seed(th, p0, cs, c, rng);
+    if (!err) {
+        lcn_monodromy_opts_t mo;
+        *mo = *mopts;
+        mo->expected = c->expected;
+        lcn_generic_clear(g);
+        lcn_generic_init2(g, cs->n, cs->m);
+        err = lcn_monodromy_solve(g, cs->sys, th, p0, mo);
+        lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions%s by monodromy (%ld loops, %ld legs, %.2f s)",
+                 c->label, g->sols->count, g->complete ? " (complete)" : "", g->loops, g->paths, g->seconds);
+    }
+    lcn_free(th);
+    lcn_free(p0);
+    if (err || !use || (!g->complete && c->expected)) return err;
+    if (make_dirs(d)) {
+        lcn_logf(log, LCN_LOG_WARN, "cannot create cache directory %s: %s", d, strerror(errno));
+        return LCN_OK;
+    }
+    char tmp[4900];
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        lcn_logf(log, LCN_LOG_WARN, "cannot write %s: %s", tmp, strerror(errno));
+        return LCN_OK;
+    }
+    lcn_err_t werr = lcn_generic_write(f, g, key);
+    if (fclose(f) || werr || rename(tmp, path)) {
+        lcn_logf(log, LCN_LOG_WARN, "cannot write %s", path);
+        remove(tmp);
+    }
+    return LCN_OK;
+}

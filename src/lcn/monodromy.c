@@ -1,0 +1,202 @@
+/* Monodromy: the generic solution set from one seed pair (monodromy.h). */
+#include <string.h>
+#include <time.h>
+#include "lcncrit/monodromy.h"
+#include "lcncrit/newton.h"
+#include "lcncrit/rng.h"
+
+/* Stream of the loops' randomness. */
+#define MONODROMY_STREAM 0x4d4f4e4fu
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void lcn_generic_init2(lcn_generic_t g, int n, int m)
+{
+    memset(g, 0, sizeof *g);
+    g->n = n;
+    g->m = m;
+    g->p0 = lcn_calloc((size_t)(m ? m : 1), sizeof *g->p0);
+    lcn_solution_set_init(g->sols, n);
+}
+
+void lcn_generic_clear(lcn_generic_t g)
+{
+    lcn_free(g->p0);
+    lcn_solution_set_clear(g->sols);
+    memset(g, 0, sizeof *g);
+}
+
+void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
+{
+    memset(o, 0, sizeof *o);
+    o->expected = 0;
+    o->max_stall = 4;
+    o->max_loops = 100;
+    o->batch = 256;
+    o->seed = 1;
+    lcn_solve_opts_init(&o->track);
+    /* Monodromy only needs some solution at the end of each leg (a jump to
+     * another path still yields a solution), so a looser predictor than the
+     * final homotopy's is safe and halves the steps. */
+    o->track.predictor_tol = 1e-4;
+}
+
+/* Track nin points from pa to pb on the straight segment; the regular
+ * endpoints are compacted into out (which may alias in). */
+static size_t leg(double complex *out, lcn_result_t res, const lcn_system_t sys, const double complex *pa,
+                  const double complex *pb, double complex gamma, const double complex *in, size_t nin,
+                  const lcn_solve_opts_struct *o, long *paths, long *fails, long *steps)
+{
+    int n = sys->n;
+    if (nin == 0) return 0;
+    lcn_err_t err = lcn_solve_parameter(res, sys, pa, pb, gamma, in, nin, o);
+    *paths += (long)nin;
+    if (err) {
+        *fails += (long)nin;
+        return 0;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < res->npaths; i++) {
+        *steps += res->paths[i].steps_accepted + res->paths[i].steps_rejected;
+        if (res->paths[i].status != LCN_PATH_SUCCESS) {
+            (*fails)++;
+            continue;
+        }
+        memcpy(out + j * n, res->paths[i].x, (size_t)n * sizeof *out);
+        j++;
+    }
+    return j;
+}
+
+lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const double complex *x0,
+                              const double complex *p0, const lcn_monodromy_opts_t opts)
+{
+    int n = sys->n, m = sys->m;
+    if (g->n != n || g->m != m || n < 1) return LCN_ERR_ARG;
+    double t0 = now();
+    lcn_err_t err = LCN_OK;
+    size_t B = opts->batch ? opts->batch : 256;
+    double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
+    double complex *buf = lcn_malloc_array(B * (size_t)n, sizeof *buf);
+    double complex *p1 = lcn_malloc_array((size_t)(m ? m : 1), sizeof *p1);
+    lcn_result_t res;
+    lcn_result_init(res);
+    lcn_rng_t rng;
+    lcn_rng_init(rng, opts->seed, MONODROMY_STREAM);
+
+    memcpy(g->p0, p0, (size_t)m * sizeof *p0);
+    lcn_solution_set_reset(g->sols);
+    memcpy(x, x0, (size_t)n * sizeof *x);
+    double acc, resid;
+    if (lcn_newton_refine(x, &acc, &resid, sys, p0, 128, 30) != LCN_OK) {
+        err = LCN_ERR_ARG;
+        goto cleanup;
+    }
+    lcn_solution_set_add(g->sols, x, acc, resid, 0, NULL);
+
+    long expected = opts->expected;
+    int stall = 0;
+    for (g->loops = 0; g->loops < opts->max_loops; g->loops++) {
+        if (expected > 0 && (long)g->sols->count >= expected) break;
+        if (expected <= 0 && stall >= opts->max_stall) break;
+        /* A fresh random loop: p1 generic complex, out along the arc of a
+         * random gamma1 and back along the arc of gamma2 (homotopy.h: the
+         * arcs p(t) = τ(t) pa + (1 − τ(t)) pb, τ = tγ/(1 + t(γ − 1)), run from
+         * τ = 1 to τ = 0 in the complex line through p0 and p1; two different
+         * γ give two arcs that enclose branch points between them). Two legs
+         * per loop instead of a triangle's three. */
+        for (int j = 0; j < m; j++) p1[j] = lcn_rng_cnormal(rng);
+        /* γ = e^{iφ}, φ in [0.4, 1.2]: τ ≈ t + iφ t(1 − t) runs above the
+         * segment [0, 1]; the return leg is parametrised from p1, so its
+         * τ' = 1 − τ runs below it with the same sign of φ. The loop encloses
+         * a lens around the segment and stays far from γ = −1, whose arc
+         * passes through τ = ∞. */
+        double complex g1 = cexp(I * (0.4 + 0.8 * lcn_rng_uniform(rng)));
+        double complex g2 = cexp(I * (0.4 + 0.8 * lcn_rng_uniform(rng)));
+        size_t before = g->sols->count, pos = 0;
+        while (pos < g->sols->count && !(expected > 0 && (long)g->sols->count >= expected)) {
+            size_t nb = g->sols->count - pos;
+            if (nb > B) nb = B;
+            memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
+            pos += nb;
+            nb = leg(buf, res, sys, g->p0, p1, g1, buf, nb, &opts->track, &g->paths, &g->failures, &g->steps);
+            nb = leg(buf, res, sys, p1, g->p0, g2, buf, nb, &opts->track, &g->paths, &g->failures, &g->steps);
+            for (size_t i = 0; i < nb; i++) {
+                const double complex *xi = buf + i * (size_t)n;
+                if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
+                lcn_solution_set_add(g->sols, xi, res->paths[i].accuracy, res->paths[i].residual, 0, NULL);
+            }
+        }
+        stall = g->sols->count == before ? stall + 1 : 0;
+        lcn_logf(&opts->track.log, LCN_LOG_INFO, "monodromy: loop %ld, %zu solutions%s%ld", g->loops + 1,
+                 g->sols->count, expected > 0 ? " of " : "", expected > 0 ? expected : 0L);
+    }
+    if (expected > 0 && (long)g->sols->count > expected)
+        lcn_logf(&opts->track.log, LCN_LOG_WARN, "monodromy: %zu solutions, more than the expected %ld",
+                 g->sols->count, expected);
+    g->complete = expected > 0 && (long)g->sols->count == expected;
+cleanup:
+    g->seconds = now() - t0;
+    lcn_result_clear(res);
+    lcn_free(x);
+    lcn_free(buf);
+    lcn_free(p1);
+    return err;
+}
+
+lcn_err_t lcn_generic_write(FILE *f, const lcn_generic_t g, const char *key)
+{
+    int n = g->n;
+    fprintf(f, "lcncrit-generic 1\nkey %s\nn %d m %d\ncomplete %d\ncount %zu\n", key ? key : "-", n, g->m,
+            g->complete, g->sols->count);
+    for (int j = 0; j < g->m; j++) fprintf(f, "%a %a\n", creal(g->p0[j]), cimag(g->p0[j]));
+    for (size_t i = 0; i < g->sols->count; i++) {
+        for (int j = 0; j < n; j++) {
+            double complex z = g->sols->x[i * (size_t)n + j];
+            fprintf(f, "%s%a %a", j ? " " : "", creal(z), cimag(z));
+        }
+        fputc('\n', f);
+    }
+    return ferror(f) ? LCN_ERR_IO : LCN_OK;
+}
+
+lcn_err_t lcn_generic_read(lcn_generic_t g, FILE *f, const char *key, int n, int m)
+{
+    char kbuf[512];
+    int version, fn, fm, complete;
+    size_t count;
+    if (fscanf(f, "lcncrit-generic %d key %511s n %d m %d complete %d count %zu", &version, kbuf, &fn, &fm,
+               &complete, &count) != 6)
+        return LCN_ERR_PARSE;
+    if (version != 1 || fn != n || fm != m || (key && strcmp(key, kbuf))) return LCN_ERR_PARSE;
+    if (count > ((size_t)1 << 32)) return LCN_ERR_PARSE;
+    lcn_generic_clear(g);
+    lcn_generic_init2(g, n, m);
+    for (int j = 0; j < m; j++) {
+        double re, im;
+        if (fscanf(f, "%la %la", &re, &im) != 2) return LCN_ERR_PARSE;
+        g->p0[j] = CMPLX(re, im);
+    }
+    double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
+    lcn_err_t err = LCN_OK;
+    for (size_t i = 0; i < count && !err; i++) {
+        for (int j = 0; j < n; j++) {
+            double re, im;
+            if (fscanf(f, "%la %la", &re, &im) != 2) {
+                err = LCN_ERR_PARSE;
+                break;
+            }
+            x[j] = CMPLX(re, im);
+        }
+        if (!err) lcn_solution_set_add(g->sols, x, 0, 0, 0, NULL);
+    }
+    lcn_free(x);
+    if (!err && g->sols->count != count) err = LCN_ERR_PARSE;
+    g->complete = complete;
+    return err;
+}

@@ -1,0 +1,123 @@
+/* One segment of a path in complex double: RK4 predictor, Newton corrector,
+ * step size from the size of the first Newton update.
+ *
+ * t runs from 1 (start) to 0 (target); a segment goes from ta to tb along
+ * the straight line in the complex t-plane, parametrised by arclength s. */
+#include <string.h>
+#include "impl.h"
+
+/* k = dx/dt = -H_x^{-1} H_t at (x, t). Returns 0 if H_x is singular. */
+static int tangent_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const double complex *x, double complex t,
+                     double complex u, double complex *k)
+{
+    lcn_homotopy_eval2_d(w->H, w->Hx, k, h, w->sws, w->tmp, x, t, u);
+    if (lcn_lu_d(w->Hx, w->ipiv, w->n, NULL)) return 0;
+    lcn_lu_solve_d(w->Hx, w->ipiv, w->n, k);
+    for (int i = 0; i < w->n; i++) {
+        k[i] = -k[i];
+        if (!isfinite(creal(k[i])) || !isfinite(cimag(k[i]))) return 0;
+    }
+    return 1;
+}
+
+/* Newton at fixed t: the first iteration with a fresh Jacobian, the later
+ * ones reusing its factorisation (simplified Newton: the contraction is
+ * about |first update| * |H_x^{-1}| |H_xx|, tiny once the predictor is
+ * good, and it saves a Jacobian and an LU per iteration). Converged when
+ * an update falls below corrector_tol relative to max(1, |x|); an update
+ * that does not halve the previous one means we are outside the
+ * contraction region, and the step is rejected. *e1 is the relative size
+ * of the first update: the predictor error the step control aims at. */
+static int correct_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_solve_opts_struct *o,
+                     double complex *x, double complex t, double complex u, double *e1)
+{
+    const int n = w->n;
+    double scale = lcn_dmax(1.0, lcn_norm_inf_d(x, n)), prev = 0;
+    *e1 = INFINITY;
+    lcn_homotopy_eval2_d(w->H, w->Hx, NULL, h, w->sws, w->tmp, x, t, u);
+    if (lcn_lu_d(w->Hx, w->ipiv, n, NULL)) return 0;
+    for (int j = 0; j < o->corrector_iters; j++) {
+        if (j > 0) lcn_homotopy_eval2_d(w->H, NULL, NULL, h, w->sws, w->tmp, x, t, u);
+        memcpy(w->dx, w->H, (size_t)n * sizeof *w->dx);
+        lcn_lu_solve_d(w->Hx, w->ipiv, n, w->dx);
+        double nd = lcn_norm_inf_d(w->dx, n) / scale;
+        for (int i = 0; i < n; i++) x[i] -= w->dx[i];
+        if (j == 0) *e1 = nd;
+        if (nd <= o->corrector_tol) return 1;
+        if (!(nd == nd) || (j > 0 && nd > 0.5 * prev)) return 0;
+        prev = nd;
+    }
+    return 0;
+}
+
+long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_solve_opts_struct *o,
+                     double complex *x, double complex ta, double complex tb, double complex *treached)
+{
+    const int n = w->n;
+    const size_t nb = (size_t)n * sizeof *x;
+    const double L = cabs(tb - ta);
+    *treached = ta;
+    if (L == 0) return SEG_OK;
+    const double complex dir = (tb - ta) / L;
+    /* u = 1 - t carried along separately (see lcn_homotopy_eval2_d). */
+    const double complex ua = 1.0 - ta;
+    double s = 0, hs = lcn_dmin(w->hstep, lcn_dmin(o->max_step, L));
+    while (s < L) {
+        if (w->steps_acc + w->steps_rej >= o->max_steps) return SEG_MAX_STEPS;
+        if (w->budget > 0 && --w->budget == 0) return SEG_MAX_STEPS;
+        const int last = hs >= L - s;
+        const double hh = last ? L - s : hs;
+        const double complex t0 = ta + s * dir, t1 = last ? tb : ta + (s + hh) * dir, dt = hh * dir;
+        const double complex u0 = ua - s * dir, u1 = last ? 1.0 - tb : ua - (s + hh) * dir;
+        /* The smallest step is relative to the distance to the ends t = 1
+           and t = 0 (both may need tiny steps) and to the segment. */
+        const double hmin = o->min_step * lcn_dmin(L, lcn_dmax(lcn_dmin(cabs(t0), cabs(u0)), 1e-20));
+        /* RK4 on dx/dt = -H_x^{-1} H_t. */
+        int ok = tangent_d(w, h, x, t0, u0, w->k[0]);
+        if (ok) {
+            for (int i = 0; i < n; i++) w->xa[i] = x[i] + 0.5 * dt * w->k[0][i];
+            ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[1]);
+        }
+        if (ok) {
+            for (int i = 0; i < n; i++) w->xa[i] = x[i] + 0.5 * dt * w->k[1][i];
+            ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[2]);
+        }
+        if (ok) {
+            for (int i = 0; i < n; i++) w->xa[i] = x[i] + dt * w->k[2][i];
+            ok = tangent_d(w, h, w->xa, t1, u1, w->k[3]);
+        }
+        double e1 = INFINITY;
+        if (ok) {
+            for (int i = 0; i < n; i++)
+                w->xb[i] = x[i] + dt / 6.0 * (w->k[0][i] + 2.0 * w->k[1][i] + 2.0 * w->k[2][i] + w->k[3][i]);
+            ok = correct_d(w, h, o, w->xb, t1, u1, &e1);
+        }
+        /* A first update far above the target means the predictor was poor:
+           the corrector may have converged to a neighbouring path. */
+        if (ok && e1 <= 10.0 * o->predictor_tol) {
+            memcpy(x, w->xb, nb);
+            w->steps_acc++;
+            s = last ? L : s + hh;
+            *treached = last ? tb : t1;
+            /* RK4 error ~ h^5: aim the next first update at predictor_tol. */
+            double fac = 0.8 * pow(o->predictor_tol / lcn_dmax(e1, 1e-300), 0.2);
+            fac = lcn_dmin(2.0, lcn_dmax(0.5, fac));
+            double hn = lcn_dmin(hh * fac, o->max_step);
+            hs = last ? lcn_dmax(hn, hs) : hn;
+            if (lcn_norm_inf_d(x, n) > o->max_norm) {
+                w->hstep = hs;
+                return SEG_DIVERGED;
+            }
+        } else {
+            w->steps_rej++;
+            double fac = e1 < INFINITY ? lcn_dmax(0.25, lcn_dmin(0.5, 0.8 * pow(o->predictor_tol / e1, 0.2))) : 0.5;
+            hs = hh * fac;
+            if (hs < hmin) {
+                w->hstep = hs;
+                return SEG_STEP_TOO_SMALL;
+            }
+        }
+    }
+    w->hstep = hs;
+    return SEG_OK;
+}

@@ -1,0 +1,485 @@
+/* Tests of the lcn module: the critical-point systems (critsys.h). */
+#include <complex.h>
+#include <math.h>
+#include "lcncrit/lcncrit.h"
+#include "lcncrit/critsys.h"
+#include "lcncrit/critpoints.h"
+#include "lcncrit/weights.h"
+#include "lcncrit/lossdata.h"
+#include "test.h"
+
+static double maxabs(const double complex *a, int n)
+{
+    double m = 0;
+    for (int i = 0; i < n; i++) m = fmax(m, cabs(a[i]));
+    return m;
+}
+
+/* Build one system of each kind for the property checks. */
+static int build(lcn_critsys_t cs, int which, uint64_t seed)
+{
+    static const int lam[][4] = {{2, 1, 1, 0}, {3, 1, 0, 0}, {2, 2, 0, 0}, {4, 0, 0, 0}, {1, 1, 1, 0}};
+    static const int lamr[] = {3, 2, 2, 1, 3};
+    int k33[] = {3, 3}, s21[] = {2, 1}, k23[] = {2, 3}, k322[] = {3, 2, 2};
+    if (which < 5) return lcn_critsys_init_locus(cs, lam[which], lamr[which], seed);
+    if (which == 5) return lcn_critsys_init_segre(cs, k33, s21, 2, seed);
+    if (which == 6) return lcn_critsys_init_params(cs, k23, NULL, 2, seed);
+    return lcn_critsys_init_params(cs, k322, NULL, 3, seed);
+}
+#define NWHICH 8
+
+/* ℓ(w(θ)) in the test's own words: (w − u)^T T (w − u) with T unpacked. */
+static double complex loss_at(const lcn_critsys_t cs, const double complex *theta, const double complex *u,
+                              const double complex *T)
+{
+    double complex w[64];
+    lcn_critsys_w(w, NULL, cs, theta);
+    double complex s = 0;
+    for (int i = 0; i < cs->k; i++)
+        for (int j = 0; j < cs->k; j++) s += (w[i] - u[i]) * T[i + cs->k * j] * (w[j] - u[j]);
+    return s;
+}
+
+/* F equals the gradient of the loss along the parameterisation, with the
+ * factor 2 and (for the t-rows) c divided out: F_0 = ½ ∂ℓ/∂c,
+ * F_v = ½ c^{-1} ∂ℓ/∂t_v. ℓ is holomorphic, so a central difference with a
+ * complex-free real step h has error O(h²|ℓ'''|). */
+static void test_gradient(void)
+{
+    long iters = 3 * lcn_test_multiplier();
+    for (int which = 0; which < NWHICH; which++)
+        for (long it = 0; it < iters; it++) {
+            lcn_critsys_t cs;
+            CHECK(build(cs, which, lcn_test_seed() + (uint64_t)it) == LCN_OK, "build %d", which);
+            int n = cs->n, m = cs->m, k = cs->k;
+            lcn_rng_t rng;
+            lcn_rng_init(rng, lcn_test_seed(), 100 + (uint64_t)(which * 1000 + it));
+            double complex th[64], p[4096], F[64], u[64], T[4096];
+            for (int j = 0; j < n; j++) th[j] = 0.5 * lcn_rng_cnormal(rng);
+            lcn_critsys_random_params(p, cs, rng);
+            lcn_critsys_unpack(u, T, cs, p);
+            lcn_system_ws_t ws;
+            lcn_system_ws_init(ws, cs->sys);
+            lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, th, p);
+            double scale = 0;
+            for (int v = 0; v < n; v++) {
+                double h = 1e-5;
+                double complex a[64], b[64];
+                for (int j = 0; j < n; j++) a[j] = b[j] = th[j];
+                a[v] += h;
+                b[v] -= h;
+                double complex d = (loss_at(cs, a, u, T) - loss_at(cs, b, u, T)) / (2 * h);
+                double complex want = v == 0 ? d / 2 : d / (2 * th[0]);
+                scale = fmax(scale, cabs(want));
+                CHECK(cabs(F[v] - want) < 1e-6 * (1 + cabs(want)), "kind %d row %d: F=%g%+gi fd=%g%+gi", which, v,
+                      creal(F[v]), cimag(F[v]), creal(want), cimag(want));
+            }
+            CHECK(scale > 1e-3, "kind %d: gradient vanishes at a random point (%g)", which, scale);
+            (void)m;
+            (void)k;
+            lcn_system_ws_clear(ws);
+            lcn_critsys_clear(cs);
+        }
+}
+
+/* G = [p, ∂p/∂t] from lcn_critsys_w against finite differences of w. */
+static void test_w(void)
+{
+    for (int which = 0; which < NWHICH; which++) {
+        lcn_critsys_t cs;
+        CHECK(build(cs, which, lcn_test_seed()) == LCN_OK, "build %d", which);
+        int n = cs->n, k = cs->k;
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 7 + (uint64_t)which);
+        double complex th[64], w[64], G[4096], a[64], b[64], wa[64], wb[64];
+        for (int j = 0; j < n; j++) th[j] = lcn_rng_cnormal(rng);
+        lcn_critsys_w(w, G, cs, th);
+        for (int j = 0; j < k; j++)
+            CHECK(cabs(w[j] - th[0] * G[j]) < 1e-12 * (1 + cabs(w[j])), "w = c p, kind %d", which);
+        for (int v = 1; v < n; v++) {
+            double h = 1e-6;
+            for (int j = 0; j < n; j++) a[j] = b[j] = th[j];
+            a[v] += h;
+            b[v] -= h;
+            lcn_critsys_w(wa, NULL, cs, a);
+            lcn_critsys_w(wb, NULL, cs, b);
+            for (int j = 0; j < k; j++) {
+                double complex fd = (wa[j] - wb[j]) / (2 * h) / th[0];
+                CHECK(cabs(fd - G[j + k * v]) < 1e-6 * (1 + cabs(fd)), "kind %d dp[%d]/dt%d", which, j, v);
+            }
+        }
+        lcn_critsys_clear(cs);
+    }
+}
+
+/* Closed forms of w: Shahverdi Ex. 2.1, k = (2,2), s = (2,1):
+ * w = (a0c0, a1c0, a0c1, a1c1); root locus Δ(2,1): w = c L1^2 L2. */
+static void test_w_closed_form(void)
+{
+    lcn_critsys_t cs;
+    int k[] = {2, 2}, s[] = {2, 1};
+    CHECK(lcn_critsys_init_segre(cs, k, s, 2, lcn_test_seed()) == LCN_OK, "segre (2,2)");
+    CHECK(cs->k == 4 && cs->n == 3 && cs->m == 4 + 10, "sizes k=%d n=%d m=%d", cs->k, cs->n, cs->m);
+    double complex th[3] = {1.5 - 0.5 * I, 0.3 + 0.2 * I, -0.7 + 1.1 * I}, av[2], cv[2], w[4];
+    lcn_critsys_factor(av, cs, 0, th);
+    lcn_critsys_factor(cv, cs, 1, th);
+    lcn_critsys_w(w, NULL, cs, th);
+    double complex want[4] = {av[0] * cv[0], av[1] * cv[0], av[0] * cv[1], av[1] * cv[1]};
+    for (int j = 0; j < 4; j++)
+        CHECK(cabs(w[j] - th[0] * want[j]) < 1e-13, "Shahverdi Ex 2.1 coefficient %d", j);
+    lcn_critsys_clear(cs);
+
+    int lam[] = {1, 2};
+    CHECK(lcn_critsys_init_locus(cs, lam, 2, lcn_test_seed()) == LCN_OK, "locus (2,1)");
+    CHECK(cs->k == 4 && cs->n == 3 && cs->symmetry == 1 && cs->fe[0] == 2, "locus sorted");
+    double complex L1[2], L2[2];
+    lcn_critsys_factor(L1, cs, 0, th);
+    lcn_critsys_factor(L2, cs, 1, th);
+    lcn_critsys_w(w, NULL, cs, th);
+    /* (a x + b y)^2 (c x + d y) = a²c x³ + (a²d + 2abc) x²y + (2abd + b²c) xy² + b²d y³ */
+    double complex a = L1[0], b = L1[1], c = L2[0], d = L2[1];
+    double complex want2[4] = {a * a * c, a * a * d + 2 * a * b * c, 2 * a * b * d + b * b * c, b * b * d};
+    for (int j = 0; j < 4; j++) CHECK(cabs(w[j] - th[0] * want2[j]) < 1e-13, "Δ(2,1) coefficient %d", j);
+    lcn_critsys_clear(cs);
+
+    int lam2[] = {2, 2, 1, 1, 1};
+    CHECK(lcn_critsys_init_locus(cs, lam2, 5, lcn_test_seed()) == LCN_OK, "locus (2,2,1,1,1)");
+    CHECK(cs->symmetry == 12 && cs->k == 8 && cs->n == 6, "symmetry 2!3! = %ld, k %d", cs->symmetry, cs->k);
+    lcn_critsys_clear(cs);
+}
+
+/* The seed pair solves F(θ0; p0) = 0, and pack/unpack keep T symmetric. */
+static void test_seed_pair(void)
+{
+    for (int which = 0; which < NWHICH; which++)
+        for (long it = 0; it < 3 * lcn_test_multiplier(); it++) {
+            lcn_critsys_t cs;
+            CHECK(build(cs, which, lcn_test_seed() + (uint64_t)it) == LCN_OK, "build %d", which);
+            lcn_rng_t rng;
+            lcn_rng_init(rng, lcn_test_seed(), 555 + (uint64_t)it);
+            double complex th[64], p[4096], F[64], u[64], T[4096], q[4096], w[64];
+            CHECK(lcn_critsys_seed_pair(th, p, cs, rng) == LCN_OK, "seed pair kind %d", which);
+            lcn_system_ws_t ws;
+            lcn_system_ws_init(ws, cs->sys);
+            lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, th, p);
+            lcn_critsys_unpack(u, T, cs, p);
+            lcn_critsys_w(w, NULL, cs, th);
+            double sc = maxabs(p, cs->m) * (1 + maxabs(w, cs->k)) * (1 + maxabs(w, cs->k));
+            CHECK(maxabs(F, cs->n) < 1e-11 * sc, "kind %d: |F(θ0;p0)| = %g (scale %g)", which, maxabs(F, cs->n), sc);
+            /* u0 is off the variety unless the locus fills the space (Δ(1^n)). */
+            double off = 0;
+            for (int j = 0; j < cs->k; j++) off = fmax(off, cabs(u[j] - w[j]));
+            if (cs->n < cs->k) CHECK(off > 1e-3, "kind %d: u0 on the variety", which);
+            for (int i = 0; i < cs->k; i++)
+                for (int j = 0; j < cs->k; j++) CHECK(T[i + cs->k * j] == T[j + cs->k * i], "T symmetric");
+            lcn_critsys_pack(q, cs, u, T);
+            for (int j = 0; j < cs->m; j++) CHECK(q[j] == p[j], "pack/unpack");
+            lcn_system_ws_clear(ws);
+            lcn_critsys_clear(cs);
+        }
+}
+
+static void test_degenerate(void)
+{
+    lcn_critsys_t cs;
+    int lam[] = {1, 1};
+    CHECK(lcn_critsys_init_locus(cs, lam, 2, lcn_test_seed()) == LCN_OK, "locus (1,1)");
+    double complex th[3] = {1, 0.3, 0}, v0[2], v1[2];
+    /* Choose t_2 so that factor 2 is the same point of P^1 as factor 1:
+     * e2 + t f2 ∝ v0  <=>  det[e2 + t f2, v0] = 0, linear in t. */
+    lcn_critsys_factor(v0, cs, 0, th);
+    const double complex *E2 = cs->E + cs->off[1];
+    double complex d0 = E2[0] * v0[1] - E2[1] * v0[0], d1 = E2[2] * v0[1] - E2[3] * v0[0];
+    th[2] = -d0 / d1;
+    lcn_critsys_factor(v1, cs, 1, th);
+    CHECK(lcn_critsys_is_degenerate(cs, th, 1e-10), "coinciding roots are degenerate");
+    th[2] += 0.1;
+    CHECK(!lcn_critsys_is_degenerate(cs, th, 1e-10), "distinct roots are not degenerate");
+    th[0] = 0;
+    CHECK(lcn_critsys_is_degenerate(cs, th, 1e-10), "c = 0 is degenerate");
+    lcn_critsys_clear(cs);
+    int bad[] = {0, 1};
+    CHECK(lcn_critsys_init_locus(cs, bad, 2, 1) == LCN_ERR_ARG, "part 0 rejected");
+    int k[] = {3, 3}, s[] = {1, 1};
+    CHECK(lcn_critsys_init_segre(cs, k, s, 2, 1) == LCN_ERR_ARG, "segre needs stride > 1");
+}
+
+
+/* ---- the solver: monodromy + parameter homotopy + post-processing ---- */
+
+/* Solve cs for target u and weights T (k×k), no cache. */
+static void solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const double *u, const double *T, int *complete)
+{
+    double complex uc[64], Tc[4096], p1[4096];
+    for (int j = 0; j < cs->k; j++) uc[j] = u[j];
+    for (int j = 0; j < cs->k * cs->k; j++) Tc[j] = T[j];
+    lcn_critsys_pack(p1, cs, uc, Tc);
+    lcn_monodromy_opts_t mo;
+    lcn_monodromy_opts_init(mo);
+    mo->seed = lcn_test_seed();
+    lcn_solve_opts_t so;
+    *so = mo->track;
+    so->seed = lcn_test_seed();
+    lcn_critpoints_init(cp);
+    CHECK(lcn_critpoints_solve_all(cp, cs, p1, "none", mo, so, complete, NULL) == LCN_OK, "solve_all");
+}
+
+/* Every reported point satisfies the equations after refinement. */
+static void check_residuals(const lcn_critpoints_t cp, const char *what)
+{
+    for (size_t i = 0; i < cp->count; i++)
+        CHECK(cp->pts[i].residual < 1e-12, "%s: point %zu residual %g", what, i, cp->pts[i].residual);
+}
+
+/* Is w (exact, real) among the real points, to tol? */
+static int has_point(const lcn_critpoints_t cp, const double *w, int k, double tol)
+{
+    for (size_t i = 0; i < cp->count; i++) {
+        if (!cp->pts[i].real) continue;
+        double d = 0;
+        for (int j = 0; j < k; j++) d = fmax(d, cabs(cp->pts[i].w[j] - w[j]));
+        if (d < tol) return 1;
+    }
+    return 0;
+}
+
+/* KMMT22 §7.3: u = (2,0,5,0,2), T = I, the quartic loci, with every
+ * rational critical point listed in DESIGN.md §5. */
+static void test_locus_kmmt22(void)
+{
+    static const int lam[4][3] = {{2, 1, 1}, {3, 1, 0}, {2, 2, 0}, {4, 0, 0}};
+    static const int r[4] = {3, 2, 2, 1}, want_c[4] = {10, 12, 13, 10}, want_r[4] = {4, 4, 5, 4};
+    const double u[5] = {2, 0, 5, 0, 2};
+    double T[25];
+    lcn_weights_identity(T, 5);
+    /* rational points, per locus (0 marks the end) */
+    const double q211[4][5] = {{.2, 1.8, 3.2, 1.8, .2}, {.2, -1.8, 3.2, -1.8, .2}, {0, 0, 5, 0, 2}, {2, 0, 5, 0, 0}};
+    const double q22[3][5] = {{-1, 0, 2, 0, -1}, {0, 0, 5, 0, 0}, {7. / 3, 0, 14. / 3, 0, 7. / 3}};
+    const double a = 17. / 35;
+    const double q4[4][5] = {{0, 0, 0, 0, 2}, {2, 0, 0, 0, 0}, {a, 4 * a, 6 * a, 4 * a, a}, {a, -4 * a, 6 * a, -4 * a, a}};
+    for (int i = 0; i < 4; i++) {
+        lcn_critsys_t cs;
+        CHECK(lcn_critsys_init_locus(cs, lam[i], r[i], lcn_test_seed()) == LCN_OK, "locus %d", i);
+        lcn_critpoints_t cp;
+        int complete;
+        solve(cp, cs, u, T, &complete);
+        CHECK(complete, "locus %d: generic set incomplete", i);
+        CHECK((int)cp->count == want_c[i] && (int)cp->nreal == want_r[i], "locus %d: %zu complex / %zu real, want %d / %d",
+              i, cp->count, cp->nreal, want_c[i], want_r[i]);
+        CHECK(cp->degenerate == 0, "locus %d: %zu degenerate", i, cp->degenerate);
+        check_residuals(cp, "kmmt22");
+        if (i == 0)
+            for (int q = 0; q < 4; q++) CHECK(has_point(cp, q211[q], 5, 1e-10), "Δ(2,1,1) point %d missing", q);
+        if (i == 2)
+            for (int q = 0; q < 3; q++) CHECK(has_point(cp, q22[q], 5, 1e-10), "Δ(2,2) point %d missing", q);
+        if (i == 3)
+            for (int q = 0; q < 4; q++) CHECK(has_point(cp, q4[q], 5, 1e-10), "Δ(4) point %d missing", q);
+        lcn_critpoints_clear(cp);
+        lcn_critsys_clear(cs);
+    }
+}
+
+/* Bombieri weights, generic target: quartic Δ(2,1,1), Δ(2,2), Δ(3,1), Δ(4)
+ * give 4, 7, 4, 4 (KMMT22 §6.2, Ex. 6.9); the conic discriminant Δ(2)
+ * (k = (2,2)) gives 4 for T = I and 2 for Bombieri (Ex. 6.5 / 6.12). */
+static void test_locus_bombieri(void)
+{
+    static const int lam[5][3] = {{2, 1, 1}, {2, 2, 0}, {3, 1, 0}, {4, 0, 0}, {2, 0, 0}};
+    static const int r[5] = {3, 2, 2, 1, 1}, want[5] = {4, 7, 4, 4, 2};
+    lcn_rng_t rng;
+    lcn_rng_init(rng, lcn_test_seed(), 4242);
+    for (int i = 0; i < 5; i++) {
+        lcn_critsys_t cs;
+        CHECK(lcn_critsys_init_locus(cs, lam[i], r[i], lcn_test_seed()) == LCN_OK, "locus %d", i);
+        double u[5], T[25];
+        for (int j = 0; j < cs->k; j++) u[j] = lcn_rng_normal(rng);
+        lcn_weights_bombieri(T, cs->k);
+        lcn_critpoints_t cp;
+        solve(cp, cs, u, T, NULL);
+        CHECK((int)cp->count == want[i], "Bombieri locus %d: %zu complex, want %d", i, cp->count, want[i]);
+        check_residuals(cp, "bombieri");
+        lcn_critpoints_clear(cp);
+        if (i == 4) {
+            lcn_weights_identity(T, cs->k);
+            solve(cp, cs, u, T, NULL);
+            CHECK(cp->count == 4, "conic discriminant, T = I: %zu, want 4", cp->count);
+            lcn_critpoints_clear(cp);
+        }
+        lcn_critsys_clear(cs);
+    }
+}
+
+/* Shahverdi Table 3 / DESIGN §3 against the closed form, and the Segre
+ * solver against it with generic weights for 2 <= k1 <= k2 <= 4 (the count
+ * does not depend on the order of the k_j; s = (2,1)). */
+static void segre_generic(int large)
+{
+    int k22[] = {2, 2}, k33[] = {3, 3}, k44[] = {4, 4}, k55[] = {5, 5}, k99[] = {9, 9};
+    CHECK(lcn_segre_eddeg(k22, 2) == 6 && lcn_segre_eddeg(k33, 2) == 39 && lcn_segre_eddeg(k44, 2) == 284 &&
+              lcn_segre_eddeg(k55, 2) == 2205 && lcn_segre_eddeg(k99, 2) == 10218105,
+          "C_k: %ld %ld %ld %ld %ld", lcn_segre_eddeg(k22, 2), lcn_segre_eddeg(k33, 2), lcn_segre_eddeg(k44, 2),
+          lcn_segre_eddeg(k55, 2), lcn_segre_eddeg(k99, 2));
+    int k2345[] = {2, 3, 4, 5};
+    CHECK(lcn_segre_eddeg(k2345, 4) == 2976084, "C_(2,3,4,5) = %ld", lcn_segre_eddeg(k2345, 4));
+    for (int k1 = 2; k1 <= 4; k1++)
+        for (int k2 = k1; k2 <= 4; k2++) {
+            if ((k1 + k2 > 6 || (k1 == 3 && k2 == 3)) != large) continue; /* the larger ones: suite slow */
+            int k[2] = {k1, k2}, s[2] = {2, 1};
+            lcn_critsys_t cs;
+            CHECK(lcn_critsys_init_segre(cs, k, s, 2, lcn_test_seed()) == LCN_OK, "segre");
+            double u[64], T[4096];
+            lcn_rng_t rng;
+            lcn_rng_init(rng, lcn_test_seed(), 99);
+            for (int j = 0; j < cs->k; j++) u[j] = lcn_rng_normal(rng);
+            lcn_weights_generic(T, cs->k, lcn_test_seed());
+            lcn_critpoints_t cp;
+            int complete;
+            solve(cp, cs, u, T, &complete);
+            long want = lcn_segre_eddeg(k, 2);
+            CHECK(complete && (long)cp->count == want, "Segre (%d,%d): %zu, want C_k = %ld", k1, k2, cp->count, want);
+            check_residuals(cp, "segre");
+            lcn_critpoints_clear(cp);
+            lcn_critsys_clear(cs);
+        }
+}
+
+static void test_segre_generic(void)
+{
+    segre_generic(0);
+}
+
+static void test_segre_generic_large(void)
+{
+    segre_generic(1);
+}
+
+/* KMMT22 Ex. 5.10: k = (2,3), u = (x+y)(x^2+y^2/10) = (1, 1, 0.1, 0.1),
+ * T = I: 10 complex critical points in parameter space, 4 real, and a real
+ * local minimum at a ≈ 0.0578445483987, (b, c, d) ≈ (1.0000187825172,
+ * 0.941829719725, 0.0511336556138) in the chart q1 = x + a y (the printed
+ * digits hold to about 1e-7, DESIGN §5). */
+static void test_params_ex510(void)
+{
+    int k[2] = {2, 3};
+    lcn_critsys_t cs;
+    CHECK(lcn_critsys_init_params(cs, k, NULL, 2, lcn_test_seed()) == LCN_OK, "params (2,3)");
+    const double u[4] = {1, 1, 0.1, 0.1};
+    double T[16];
+    lcn_weights_identity(T, 4);
+    lcn_critpoints_t cp;
+    int complete;
+    solve(cp, cs, u, T, &complete);
+    CHECK(complete, "generic sets incomplete");
+    CHECK(cp->count == 10 && cp->nreal == 4, "%zu complex / %zu real, want 10 / 4", cp->count, cp->nreal);
+    check_residuals(cp, "params");
+    const double want[4] = {0.0578445483987, 1.0000187825172, 0.941829719725, 0.0511336556138};
+    int found = 0;
+    for (size_t i = 0; i < cp->count; i++) {
+        if (!cp->pts[i].real) continue;
+        double complex v0[2], v1[3];
+        lcn_critsys_factor(v0, cs, 0, cp->pts[i].theta);
+        lcn_critsys_factor(v1, cs, 1, cp->pts[i].theta);
+        double complex sc = cp->pts[i].theta[0] * v0[0];
+        double got[4] = {creal(v0[1] / v0[0]), creal(sc * v1[0]), creal(sc * v1[1]), creal(sc * v1[2])};
+        double d = 0;
+        for (int j = 0; j < 4; j++) d = fmax(d, fabs(got[j] - want[j]));
+        if (d < 1e-6) found++;
+    }
+    CHECK(found == 1, "the local minimum of Ex. 5.10 found %d times", found);
+    lcn_critpoints_clear(cp);
+    lcn_critsys_clear(cs);
+}
+
+/* Random targets, several seeds: the counts match and every residual is
+ * below 1e-12 (issue 4). Δ(2,1,1) with T = I: 10; Segre (2,3) generic: C. */
+static void random_targets(long iters)
+{
+    int lam[3] = {2, 1, 1};
+    for (long it = 0; it < iters; it++) {
+        lcn_critsys_t cs;
+        uint64_t seed = lcn_test_seed() + 17 * (uint64_t)it;
+        CHECK(lcn_critsys_init_locus(cs, lam, 3, seed) == LCN_OK, "locus");
+        lcn_rng_t rng;
+        lcn_rng_init(rng, seed, 31337);
+        double u[5], T[25];
+        for (int j = 0; j < 5; j++) u[j] = lcn_rng_normal(rng);
+        lcn_weights_identity(T, 5);
+        lcn_critpoints_t cp;
+        solve(cp, cs, u, T, NULL);
+        CHECK(cp->count == 10, "random target %ld: %zu, want 10", it, cp->count);
+        check_residuals(cp, "random");
+        lcn_critpoints_clear(cp);
+        lcn_critsys_clear(cs);
+    }
+}
+
+static void test_random_targets(void)
+{
+    random_targets(3 * lcn_test_multiplier());
+}
+
+static void test_random_targets_10(void)
+{
+    random_targets(10 * lcn_test_multiplier());
+}
+
+/* Data -> (T, u, const): ‖α_w X − Y‖² = (w − u)^T T (w − u) + const for
+ * random filters w (DESIGN §1), for strides 1 and 2; T symmetric positive
+ * definite passes the weights check. */
+static void test_lossdata(void)
+{
+    lcn_rng_t rng;
+    lcn_rng_init(rng, lcn_test_seed(), 808);
+    for (int sigma = 1; sigma <= 2; sigma++) {
+        int k = 5, dL = 3, N = 40, d0 = k + (dL - 1) * sigma;
+        double X[40 * 40], Y[3 * 40], T[25], u[5], cst, w[5];
+        for (int a = 0; a < d0 * N; a++) X[a] = lcn_rng_normal(rng);
+        for (int a = 0; a < dL * N; a++) Y[a] = lcn_rng_normal(rng);
+        CHECK(lcn_lossdata_weights(T, u, &cst, k, sigma, dL, X, d0, N, Y) == LCN_OK, "weights from data");
+        CHECK(lcn_weights_check(T, k, NULL, 0) == LCN_OK, "A is SPD");
+        CHECK(lcn_lossdata_weights(T, u, &cst, k, sigma, dL, X, d0 + 1, N, Y) == LCN_ERR_ARG, "d0 checked");
+        CHECK(lcn_lossdata_weights(T, u, &cst, k, sigma, dL, X, d0, N, Y) == LCN_OK, "again");
+        for (int it = 0; it < 10; it++) {
+            for (int j = 0; j < k; j++) w[j] = lcn_rng_normal(rng);
+            double direct = lcn_lossdata_loss(w, k, sigma, dL, X, d0, N, Y), q = cst;
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < k; j++) q += (w[i] - u[i]) * T[i + k * j] * (w[j] - u[j]);
+            CHECK(fabs(direct - q) < 1e-9 * (1 + fabs(direct)), "σ=%d: loss %g vs quadratic form %g", sigma, direct, q);
+        }
+    }
+}
+
+static void test_weights(void)
+{
+    double T[36];
+    lcn_weights_bombieri(T, 5);
+    const double want[5] = {1, 1. / 4, 1. / 6, 1. / 4, 1};
+    for (int j = 0; j < 5; j++) CHECK(fabs(T[j + 5 * j] - want[j]) < 1e-15, "Bombieri diagonal %d", j);
+    lcn_weights_generic(T, 6, lcn_test_seed());
+    CHECK(lcn_weights_check(T, 6, NULL, 0) == LCN_OK, "generic weights are SPD");
+    lcn_weights_identity(T, 3);
+    T[1] = 0.5;
+    char msg[200];
+    CHECK(lcn_weights_check(T, 3, msg, sizeof msg) == LCN_ERR_ARG, "asymmetric rejected");
+    lcn_weights_identity(T, 2);
+    T[0] = -1;
+    CHECK(lcn_weights_check(T, 2, msg, sizeof msg) == LCN_ERR_ARG, "indefinite rejected");
+    char path[] = "/tmp/lcn-weights-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "mkstemp");
+    FILE *f = fdopen(fd, "w");
+    fprintf(f, "# a 3x3 matrix\n2, 1, 0\n1 2 1\n0 1 2\n");
+    fclose(f);
+    CHECK(lcn_weights_read(T, 3, path, msg, sizeof msg) == LCN_OK, "read: %s", msg);
+    CHECK(T[1] == 1 && T[4] == 2 && T[8] == 2 && T[2] == 0, "read values");
+    CHECK(lcn_weights_read(T, 4, path, msg, sizeof msg) == LCN_ERR_PARSE, "wrong size rejected");
+    remove(path);
+}
+
+LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_w", test_w},
+              {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
+              {"critsys_degenerate", test_degenerate}, {"locus_kmmt22", test_locus_kmmt22},
+              {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
+              {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},
+              {"params_ex510", test_params_ex510}, {"random_targets", test_random_targets},
+              {"lossdata", test_lossdata}, {"weights", test_weights})
