@@ -301,6 +301,42 @@ static void test_distinct(void)
     }
     lcn_certify_distinct(ov, &nd, line, rr, K, 2);
     CHECK(nd == K - 2 && ov[5] >= 0, "one overlapping pair expected: %zu distinct", nd);
+    /* realness by conjugation of the complete zero set of x^3 - 1, whose
+     * balls come from the certificates */
+    {
+        lcn_system_t s3;
+        sys_univariate(s3, 3, -1);
+        double complex z[3] = {1.0000001, CMPLX(-0.5, 0.866), CMPLX(-0.5, -0.866)}, zr[3];
+        double zrad[3];
+        int st[3];
+        for (int i = 0; i < 3; i++) {
+            int err = lcn_certify_point(cert, &zr[i], s3, NULL, &z[i], 0, PREC);
+            CHECK(err == LCN_OK && cert->certified, "cube root %d not certified", i);
+            zrad[i] = cert->radius;
+        }
+        CHECK(lcn_certify_distinct(NULL, NULL, zr, zrad, 3, 1), "cube roots not distinct");
+        CHECK(lcn_certify_conjugates(st, zr, zrad, 3, 1, 1) == 0, "complete set left undecided");
+        CHECK(st[0] == LCN_CERTIFY_REAL && st[1] == LCN_CERTIFY_NOT_REAL && st[2] == LCN_CERTIFY_NOT_REAL,
+              "conjugation: %d %d %d", st[0], st[1], st[2]);
+        CHECK(lcn_certify_conjugates(st, zr, zrad, 3, 1, 0) == 1 && st[0] == LCN_CERTIFY_UNDECIDED,
+              "incomplete set: the real root must stay undecided");
+        lcn_system_clear(s3);
+    }
+    /* the conjugate ball of a real-looking point meets a neighbour: undecided.
+     * Balls B(0.01i, 0.02) and B(-0.04i, 0.015) are disjoint (0.05 > 0.035);
+     * the conjugate B(-0.01i, 0.02) of the first meets the second (0.03). */
+    {
+        double complex z[2] = {CMPLX(0, 0.01), CMPLX(0, -0.04)};
+        double zrad[2] = {0.02, 0.015};
+        int st[2];
+        CHECK(lcn_certify_distinct(NULL, NULL, z, zrad, 2, 1), "precondition");
+        CHECK(lcn_certify_conjugates(st, z, zrad, 2, 1, 1) == 1 && st[0] == LCN_CERTIFY_UNDECIDED &&
+                  st[1] == LCN_CERTIFY_NOT_REAL,
+              "neighbour case: %d %d", st[0], st[1]);
+        z[1] = CMPLX(0, -0.06); /* now 0.05 > 0.035: the first is real */
+        CHECK(lcn_certify_conjugates(st, z, zrad, 2, 1, 1) == 0 && st[0] == LCN_CERTIFY_REAL, "far neighbour: %d",
+              st[0]);
+    }
     lcn_certifier_clear(c);
     lcn_system_clear(sys);
 }
@@ -477,7 +513,42 @@ static void test_image(void)
     lcn_slp_clear(slp);
 }
 
+/* A solution list for x^3 - 1 with a duplicate and a wrong point: three
+ * distinct zeros, one real, a proven count; the same for 1 and 2 threads. */
+static void test_set(void)
+{
+    lcn_system_t sys;
+    sys_univariate(sys, 3, -1);
+    const double s3 = 0.86602540378443865;
+    double complex xs[6] = {1.0000001, CMPLX(-0.5, s3 + 1e-9), CMPLX(0.9999999, 1e-8), CMPLX(-0.5, -s3), 0,
+                            CMPLX(-0.50001, 0.866)};
+    lcn_certificate_struct certs[6], certs1[6];
+    double complex xr[6], xr1[6];
+    int err = lcn_certify_points(certs, xr, sys, NULL, xs, 6, 1, PREC, 2);
+    CHECK(err == LCN_OK, "certify_points returned %d", err);
+    err = lcn_certify_points(certs1, xr1, sys, NULL, xs, 6, 1, PREC, 1);
+    CHECK(err == LCN_OK, "certify_points returned %d", err);
+    for (int i = 0; i < 6; i++) {
+        CHECK(certs[i].zero_certified == certs1[i].zero_certified && certs[i].radius == certs1[i].radius &&
+                  certs[i].alpha == certs1[i].alpha && xr[i] == xr1[i],
+              "point %d differs between 1 and 2 threads", i);
+        CHECK(certs[i].zero_certified == (i != 4), "point %d zero_certified %d", i, certs[i].zero_certified);
+    }
+    lcn_certify_summary_struct sum;
+    long zero_of[6];
+    err = lcn_certify_set(&sum, zero_of, certs, xr, 6, 1);
+    CHECK(err == LCN_OK, "certify_set returned %d", err);
+    CHECK(sum.npoints == 6 && sum.ncertified == 5, "npoints %zu ncertified %zu", sum.npoints, sum.ncertified);
+    CHECK(sum.nzeros == 3 && sum.nundecided_pairs == 0, "nzeros %zu undecided pairs %zu", sum.nzeros,
+          sum.nundecided_pairs);
+    CHECK(sum.nreal == 1 && sum.nnonreal == 2 && sum.nundecided_real == 0, "real %zu nonreal %zu undecided %zu",
+          sum.nreal, sum.nnonreal, sum.nundecided_real);
+    const long expect[6] = {0, 1, 0, 3, -1, 1};
+    for (int i = 0; i < 6; i++) CHECK(zero_of[i] == expect[i], "zero_of[%d] = %ld, expected %ld", i, zero_of[i], expect[i]);
+    lcn_system_clear(sys);
+}
+
 LCN_TEST_MAIN({"alpha_closed_form", test_alpha_closed_form}, {"sqrt2", test_sqrt2},
               {"wrong_point", test_wrong_point}, {"realness", test_realness}, {"distinct", test_distinct},
               {"dense_random", test_dense_random}, {"ill_conditioned", test_ill_conditioned},
-              {"image", test_image})
+              {"image", test_image}, {"set", test_set})

@@ -6,6 +6,8 @@
 #include "lcncrit/critpoints.h"
 #include "lcncrit/weights.h"
 #include "lcncrit/lossdata.h"
+#include "lcncrit/arch.h"
+#include "lcncrit/edd.h"
 #include "test.h"
 
 static double maxabs(const double complex *a, int n)
@@ -80,6 +82,54 @@ static void test_gradient(void)
             lcn_system_ws_clear(ws);
             lcn_critsys_clear(cs);
         }
+}
+
+/* The line system at s equals the full system at pb + s (pa − pb), and the
+ * monodromy system at b equals the full system at (T0^{-1} b, T0) — checked
+ * through F at random θ (the full system is checked against the loss above). */
+static void test_line_and_msys(void)
+{
+    for (int which = 0; which < NWHICH; which++) {
+        lcn_critsys_t cs;
+        CHECK(build(cs, which, lcn_test_seed()) == LCN_OK, "build %d", which);
+        int n = cs->n, m = cs->m, k = cs->k;
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 4000 + (uint64_t)which);
+        double complex th[64], pa[4096], pb[4096], ps[4096], F[64], Fl[64], s = 0.3 - 0.2 * I;
+        for (int j = 0; j < n; j++) th[j] = 0.7 * lcn_rng_cnormal(rng);
+        lcn_critsys_random_params(pa, cs, rng);
+        lcn_critsys_random_params(pb, cs, rng);
+        for (int j = 0; j < m; j++) ps[j] = pb[j] + s * (pa[j] - pb[j]);
+        lcn_system_t line;
+        CHECK(lcn_critsys_line_system(line, cs, pa, pb) == LCN_OK, "line system");
+        CHECK(line->m == 1 && line->n == n, "line sizes");
+        lcn_system_ws_t ws, lws;
+        lcn_system_ws_init(ws, cs->sys);
+        lcn_system_ws_init(lws, line);
+        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, th, ps);
+        lcn_system_eval_d(Fl, NULL, NULL, line, lws, th, &s);
+        double sc = 1 + maxabs(F, n);
+        for (int j = 0; j < n; j++) CHECK(cabs(F[j] - Fl[j]) < 1e-12 * sc, "kind %d: line F[%d]", which, j);
+        /* msys at b = T0 u against sys at (u, T0), u random. */
+        double complex u[64], b[64], Fm[64];
+        for (int j = 0; j < k; j++) u[j] = lcn_rng_cnormal(rng);
+        for (int i = 0; i < k; i++) {
+            b[i] = 0;
+            for (int j = 0; j < k; j++) b[i] += cs->T0[i + k * j] * u[j];
+        }
+        lcn_critsys_pack(ps, cs, u, cs->T0);
+        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, th, ps);
+        lcn_system_ws_t mws;
+        lcn_system_ws_init(mws, cs->msys);
+        lcn_system_eval_d(Fm, NULL, NULL, cs->msys, mws, th, b);
+        sc = 1 + maxabs(F, n);
+        for (int j = 0; j < n; j++) CHECK(cabs(F[j] - Fm[j]) < 1e-11 * sc, "kind %d: msys F[%d]", which, j);
+        lcn_system_ws_clear(mws);
+        lcn_system_ws_clear(ws);
+        lcn_system_ws_clear(lws);
+        lcn_system_clear(line);
+        lcn_critsys_clear(cs);
+    }
 }
 
 /* G = [p, ∂p/∂t] from lcn_critsys_w against finite differences of w. */
@@ -158,7 +208,13 @@ static void test_seed_pair(void)
             lcn_rng_t rng;
             lcn_rng_init(rng, lcn_test_seed(), 555 + (uint64_t)it);
             double complex th[64], p[4096], F[64], u[64], T[4096], q[4096], w[64];
-            CHECK(lcn_critsys_seed_pair(th, p, cs, rng) == LCN_OK, "seed pair kind %d", which);
+            double complex b0[64], Fm[64];
+            CHECK(lcn_critsys_seed_pair(th, p, b0, cs, rng) == LCN_OK, "seed pair kind %d", which);
+            /* The monodromy system at b0 has the same solution θ0. */
+            lcn_system_ws_t mws;
+            lcn_system_ws_init(mws, cs->msys);
+            lcn_system_eval_d(Fm, NULL, NULL, cs->msys, mws, th, b0);
+            lcn_system_ws_clear(mws);
             lcn_system_ws_t ws;
             lcn_system_ws_init(ws, cs->sys);
             lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, th, p);
@@ -166,6 +222,7 @@ static void test_seed_pair(void)
             lcn_critsys_w(w, NULL, cs, th);
             double sc = maxabs(p, cs->m) * (1 + maxabs(w, cs->k)) * (1 + maxabs(w, cs->k));
             CHECK(maxabs(F, cs->n) < 1e-11 * sc, "kind %d: |F(θ0;p0)| = %g (scale %g)", which, maxabs(F, cs->n), sc);
+            CHECK(maxabs(Fm, cs->n) < 1e-11 * sc, "kind %d: |Fm(θ0;b0)| = %g (scale %g)", which, maxabs(Fm, cs->n), sc);
             /* u0 is off the variety unless the locus fills the space (Δ(1^n)). */
             double off = 0;
             for (int j = 0; j < cs->k; j++) off = fmax(off, cabs(u[j] - w[j]));
@@ -192,11 +249,11 @@ static void test_degenerate(void)
     double complex d0 = E2[0] * v0[1] - E2[1] * v0[0], d1 = E2[2] * v0[1] - E2[3] * v0[0];
     th[2] = -d0 / d1;
     lcn_critsys_factor(v1, cs, 1, th);
-    CHECK(lcn_critsys_is_degenerate(cs, th, 1e-10), "coinciding roots are degenerate");
+    CHECK(lcn_critsys_is_degenerate(cs, th, 1e-10, 1e-10), "coinciding roots are degenerate");
     th[2] += 0.1;
-    CHECK(!lcn_critsys_is_degenerate(cs, th, 1e-10), "distinct roots are not degenerate");
+    CHECK(!lcn_critsys_is_degenerate(cs, th, 1e-10, 1e-10), "distinct roots are not degenerate");
     th[0] = 0;
-    CHECK(lcn_critsys_is_degenerate(cs, th, 1e-10), "c = 0 is degenerate");
+    CHECK(lcn_critsys_is_degenerate(cs, th, 1e-10, 1e-10), "c = 0 is degenerate");
     lcn_critsys_clear(cs);
     int bad[] = {0, 1};
     CHECK(lcn_critsys_init_locus(cs, bad, 2, 1) == LCN_ERR_ARG, "part 0 rejected");
@@ -423,6 +480,84 @@ static void test_random_targets_10(void)
     random_targets(10 * lcn_test_multiplier());
 }
 
+/* KMMT22 Remark 6.10: generic weights give the identity counts on root
+ * loci. For every partition of n with a closed form (DESIGN §3: (1^n),
+ * (α, 1^{n−α}), quartic (2,2)), a random SPD T and a random target must
+ * give exactly the formula's count. n = 3 here, n = 4, 5 in suite slow. */
+static void generic_weights(int nmin, int nmax)
+{
+    static const int parts[][5] = {{1, 1, 1}, {2, 1}, {3}, {1, 1, 1, 1}, {2, 1, 1}, {2, 2}, {3, 1}, {4},
+                                   {1, 1, 1, 1, 1}, {2, 1, 1, 1}, {3, 1, 1}, {4, 1}, {5}};
+    static const int nparts[] = {3, 2, 1, 4, 3, 2, 2, 1, 5, 4, 3, 2, 1};
+    for (size_t i = 0; i < sizeof nparts / sizeof nparts[0]; i++) {
+        int n = 0, r = nparts[i];
+        for (int j = 0; j < r; j++) n += parts[i][j];
+        if (n < nmin || n > nmax) continue;
+        /* The closed forms, written out here from DESIGN §3. */
+        long want;
+        if (parts[i][0] == 1) want = 1;
+        else if (n == 4 && r == 2 && parts[i][1] == 2) want = 13;
+        else want = (2L * parts[i][0] - 1) * n - 2L * (parts[i][0] - 1) * (parts[i][0] - 1);
+        lcn_critsys_t cs;
+        CHECK(lcn_critsys_init_locus(cs, parts[i], r, lcn_test_seed()) == LCN_OK, "locus");
+        double u[8], T[64];
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 610 + i);
+        for (int j = 0; j < cs->k; j++) u[j] = lcn_rng_normal(rng);
+        lcn_weights_generic(T, cs->k, lcn_test_seed() + i);
+        lcn_critpoints_t cp;
+        solve(cp, cs, u, T, NULL);
+        CHECK((long)cp->count == want, "partition %zu (n = %d): generic weights give %zu, identity formula %ld", i, n,
+              cp->count, want);
+        check_residuals(cp, "generic weights");
+        lcn_critpoints_clear(cp);
+        lcn_critsys_clear(cs);
+    }
+}
+
+static void test_locus_generic_weights(void)
+{
+    generic_weights(3, 3);
+}
+
+static void test_locus_generic_weights_large(void)
+{
+    generic_weights(4, 5);
+}
+
+/* (P) for stride-one architectures, random target, T = I: the number of
+ * nonzero critical points equals the model's Σ_λ EDdeg(Δ_λ) N(λ)
+ * (lcn_edd_params_prediction, KMMT22 Cor. 5.5), computed there
+ * independently of the components enumerated here. */
+static void test_params_prediction(void)
+{
+    static const int ks[][3] = {{2, 3, 0}, {4, 2, 0}, {2, 2, 2}, {3, 2, 2}};
+    static const int Ls[] = {2, 2, 3, 3};
+    for (int i = 0; i < 4; i++) {
+        lcn_arch_t arch;
+        lcn_arch_init(arch);
+        CHECK(lcn_arch_init_set(arch, ks[i], NULL, Ls[i]) == LCN_OK, "arch");
+        uint64_t want = 0;
+        CHECK(lcn_edd_params_prediction(&want, arch, LCN_EDD_IDENTITY) == 1, "prediction known");
+        lcn_critsys_t cs;
+        CHECK(lcn_critsys_init_params(cs, ks[i], NULL, Ls[i], lcn_test_seed()) == LCN_OK, "params");
+        double u[16], T[256];
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 77 + i);
+        for (int j = 0; j < cs->k; j++) u[j] = lcn_rng_normal(rng);
+        lcn_weights_identity(T, cs->k);
+        lcn_critpoints_t cp;
+        int complete;
+        solve(cp, cs, u, T, &complete);
+        CHECK(complete && cp->count == want, "arch %d: %zu nonzero critical points, predicted %llu", i, cp->count,
+              (unsigned long long)want);
+        check_residuals(cp, "params");
+        lcn_critpoints_clear(cp);
+        lcn_critsys_clear(cs);
+        lcn_arch_clear(arch);
+    }
+}
+
 /* Data -> (T, u, const): ‖α_w X − Y‖² = (w − u)^T T (w − u) + const for
  * random filters w (DESIGN §1), for strides 1 and 2; T symmetric positive
  * definite passes the weights check. */
@@ -476,10 +611,13 @@ static void test_weights(void)
     remove(path);
 }
 
-LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_w", test_w},
+LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_line_and_msys}, {"critsys_w", test_w},
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
               {"critsys_degenerate", test_degenerate}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
               {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},
+              {"locus_generic_weights", test_locus_generic_weights},
+              {"params_prediction", test_params_prediction},
+              {"locus_generic_weights_large", test_locus_generic_weights_large},
               {"params_ex510", test_params_ex510}, {"random_targets", test_random_targets},
               {"lossdata", test_lossdata}, {"weights", test_weights})

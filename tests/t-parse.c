@@ -339,6 +339,21 @@ static void test_limits(void)
     CHECK(e == LCN_ERR_LIMIT && strstr(err->msg, "exceeds the limit"), "huge input: %d %s", e, err->msg);
     free(b);
 
+    /* A literal whose exact value needs more than LCN_PARSE_MAX_CONST_BITS:
+     * 10000 digits over 10^10000 is about 66400 bits. */
+    char *num = malloc(LCN_PARSE_MAX_NUMBER + 64);
+    n = (size_t)sprintf(num, "variables x;\nx - ");
+    for (int i = 0; i < LCN_PARSE_MAX_NUMBER - 7; i++) num[n++] = (char)('1' + i % 9);
+    n += (size_t)sprintf(num + n, "e-9999;");
+    e = lcn_parse_system(ps, num, n, err);
+    CHECK(e == LCN_ERR_LIMIT && strstr(err->msg, "bits") && err->line == 2 && err->column == 5,
+          "huge literal: %d %d:%d %s", e, err->line, err->column, err->msg);
+    /* one digit less in the exponent fits */
+    n = (size_t)sprintf(num, "variables x;\nx - 123456789e-9999;");
+    e = lcn_parse_system(ps, num, n, err);
+    CHECK(e == LCN_OK, "1.2e-9991: %s", err->msg);
+    free(num);
+
     /* A long name. */
     char name[LCN_PARSE_MAX_NAME + 32];
     n = (size_t)sprintf(name, "variables ");

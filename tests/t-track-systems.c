@@ -132,17 +132,19 @@ lcn_err_t lcn_example_wilkinson(lcn_system_t sys, int k)
     return finish(sys, slp, F, 1);
 }
 
-lcn_err_t lcn_example_double_root(lcn_system_t sys)
+lcn_err_t lcn_example_multiple_root(lcn_system_t sys, long a, unsigned long k, long b)
 {
     lcn_slp_t slp;
     lcn_slp_init(slp, 1, 0);
     lcn_node_t *F = malloc(sizeof *F);
     lcn_node_t x = lcn_slp_var(slp, 0);
-    lcn_node_t a = lcn_slp_sub(slp, x, lcn_slp_const_si(slp, 2, 0));
-    lcn_node_t b = lcn_slp_add(slp, x, lcn_slp_const_si(slp, 3, 0));
-    F[0] = lcn_slp_mul(slp, lcn_slp_pow(slp, a, 2), b);
+    lcn_node_t fa = lcn_slp_sub(slp, x, lcn_slp_const_si(slp, a, 0));
+    lcn_node_t fb = lcn_slp_sub(slp, x, lcn_slp_const_si(slp, b, 0));
+    F[0] = lcn_slp_mul(slp, lcn_slp_pow(slp, fa, k), fb);
     return finish(sys, slp, F, 1);
 }
+
+lcn_err_t lcn_example_double_root(lcn_system_t sys) { return lcn_example_multiple_root(sys, 2, 2, -3); }
 
 lcn_err_t lcn_example_infinity(lcn_system_t sys)
 {

@@ -25,6 +25,9 @@ lcn_err_t lcn_example_katsura(lcn_system_t sys, int n);
 lcn_err_t lcn_example_dense(lcn_system_t sys, int n, const int *d, uint64_t seed, int params);
 /* prod_{i=1}^{k} (x - i) expanded, exact integer coefficients. */
 lcn_err_t lcn_example_wilkinson(lcn_system_t sys, int k);
+/* (x - a)^k (x - b): a root of multiplicity k at a (winding k from a
+ * total-degree homotopy unless a^(k+1) = 1) and a simple root at b. */
+lcn_err_t lcn_example_multiple_root(lcn_system_t sys, long a, unsigned long k, long b);
 /* (x - 2)^2 (x + 3): a double root at 2 (winding 2) and a simple root -3. */
 lcn_err_t lcn_example_double_root(lcn_system_t sys);
 /* x y - 1 = 0, x^2 + y - 3 = 0: total degree 4, 3 finite roots

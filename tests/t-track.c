@@ -140,6 +140,16 @@ static void test_newton(void)
     CHECK(creal(x[0]) == 7.0 && fabs(cimag(x[0])) < 1e-200, "mp newton root %.17g%+gi", creal(x[0]), cimag(x[0]));
     CHECK(res < 1e-200 && acc <= 7 * 0x1p-52, "residual %g accuracy %g", res, acc);
     lcn_system_clear(sys);
+    /* The result at prec agrees with the one at prec + 20 once rounded
+       (Wilkinson-20 near its worst-conditioned roots). */
+    CHECK(lcn_example_wilkinson(sys, 20) == LCN_OK, "build");
+    for (int k = 14; k <= 17; k++) {
+        double complex a = k + 0.003, b = a;
+        CHECK(lcn_newton_refine(&a, NULL, NULL, sys, NULL, 128, 40) == LCN_OK, "root %d at 128", k);
+        CHECK(lcn_newton_refine(&b, NULL, NULL, sys, NULL, 148, 40) == LCN_OK, "root %d at 148", k);
+        CHECK(a == b && creal(a) == k, "root %d: %.17g vs %.17g", k, creal(a), creal(b));
+    }
+    lcn_system_clear(sys);
     CHECK(lcn_example_double_root(sys) == LCN_OK, "build");
     x[0] = 2.001;
     CHECK(lcn_newton_refine(x, &acc, &res, sys, NULL, 128, 30) == LCN_ERR_NUMERIC, "double root converged?");
@@ -220,6 +230,22 @@ static void test_katsura5(void)
     lcn_system_clear(sys);
 }
 
+static void test_cyclic6(void)
+{
+    lcn_system_t sys;
+    CHECK(lcn_example_cyclic(sys, 6) == LCN_OK, "build");
+    check_count("cyclic-6", sys, 156, 720);
+    lcn_system_clear(sys);
+}
+
+static void test_katsura6(void)
+{
+    lcn_system_t sys;
+    CHECK(lcn_example_katsura(sys, 6) == LCN_OK, "build");
+    check_count("katsura-6", sys, 64, 64);
+    lcn_system_clear(sys);
+}
+
 /* prod_{i=1}^{20} (x - i), expanded: coefficients up to 20! > 2^53 held
  * exactly; every root found to 1e-10, which double evaluation cannot give
  * near x = 15 (terms of size 1e25 cancel), so the precision switch and the
@@ -289,6 +315,30 @@ static void test_double_root(void)
     for (size_t j = 0; j < set->count; j++)
         if (cabs(set->x[j] - 2) < 1e-6) CHECK(set->multiplicity[j] == 2, "multiplicity %d", set->multiplicity[j]);
     lcn_solution_set_clear(set);
+    lcn_result_clear(res);
+    lcn_system_clear(sys);
+}
+
+/* (x-2)^3 (x+3): three paths of one cycle end at 2 with winding 3. */
+static void test_triple_root(void)
+{
+    lcn_system_t sys;
+    CHECK(lcn_example_multiple_root(sys, 2, 3, -3) == LCN_OK, "build");
+    lcn_solve_opts_t o;
+    lcn_solve_opts_init(o);
+    o->seed = lcn_test_seed();
+    lcn_result_t res;
+    lcn_result_init(res);
+    CHECK(lcn_solve_total_degree(res, sys, NULL, o) == LCN_OK, "solve");
+    print_counts("triple root", res);
+    CHECK(lcn_result_count(res, LCN_PATH_SINGULAR) == 3, "singular %zu", lcn_result_count(res, LCN_PATH_SINGULAR));
+    CHECK(lcn_result_count(res, LCN_PATH_SUCCESS) == 1, "success %zu", lcn_result_count(res, LCN_PATH_SUCCESS));
+    for (size_t i = 0; i < res->npaths; i++) {
+        const lcn_path_result_struct *r = &res->paths[i];
+        if (r->status == LCN_PATH_SINGULAR)
+            CHECK(r->winding == 3 && cabs(r->x[0] - 2) < 1e-6, "path %zu: winding %d at %g%+gi", i, r->winding,
+                  creal(r->x[0]), cimag(r->x[0]));
+    }
     lcn_result_clear(res);
     lcn_system_clear(sys);
 }
@@ -393,6 +443,56 @@ static void test_parameter(void)
     lcn_result_clear(res3);
     free(p0);
     free(p1);
+    lcn_system_clear(sys);
+}
+
+/* Monodromy's building block: a loop p0 -> p1 -> p2 -> p0 of straight
+ * segments between generic complex parameters maps the solution set at p0
+ * onto itself (a permutation), every path ending regular. */
+static void test_monodromy_loop(void)
+{
+    lcn_rng_t rng;
+    lcn_rng_init(rng, lcn_test_seed(), 5);
+    int d[3] = {2, 2, 3};
+    lcn_system_t sys;
+    CHECK(lcn_example_dense(sys, 3, d, 0, 1) == LCN_OK, "build");
+    const int n = 3, m = sys->m;
+    double complex *p[3];
+    for (int j = 0; j < 3; j++) {
+        p[j] = malloc((size_t)m * sizeof *p[j]);
+        for (int k = 0; k < m; k++) p[j][k] = rand_c(rng);
+    }
+    lcn_solve_opts_t o;
+    lcn_solve_opts_init(o);
+    o->seed = lcn_test_seed();
+    lcn_result_t res;
+    lcn_result_init(res);
+    CHECK(lcn_solve_total_degree(res, sys, p[0], o) == LCN_OK, "solve");
+    lcn_solution_set_t s0, s1;
+    lcn_solution_set_init(s0, n);
+    lcn_solution_set_init(s1, n);
+    CHECK(lcn_solution_set_from_result(s0, res, sys, p[0], o) == LCN_OK, "set");
+    CHECK(s0->count == 12, "p0: %zu solutions (Bezout 12)", s0->count);
+    size_t N = s0->count;
+    double complex *x = malloc(N * n * sizeof *x);
+    memcpy(x, s0->x, N * n * sizeof *x);
+    for (int leg = 0; leg < 3; leg++) {
+        CHECK(lcn_solve_parameter(res, sys, p[leg], p[(leg + 1) % 3], 1.0, x, N, o) == LCN_OK, "leg %d", leg);
+        for (size_t j = 0; j < N; j++) {
+            CHECK(res->paths[j].status == LCN_PATH_SUCCESS, "leg %d path %zu: %s", leg, j,
+                  lcn_path_status_string(res->paths[j].status));
+            memcpy(x + j * n, res->paths[j].x, n * sizeof *x);
+        }
+    }
+    for (size_t j = 0; j < N; j++) lcn_solution_set_add(s1, x + j * n, 0, 0, 0, NULL);
+    CHECK(s1->count == N, "loop ends: %zu distinct of %zu", s1->count, N);
+    for (size_t j = 0; j < N; j++)
+        CHECK(lcn_solution_set_find(s0, x + j * n) != (size_t)-1, "loop end %zu is not a solution at p0", j);
+    free(x);
+    for (int j = 0; j < 3; j++) free(p[j]);
+    lcn_solution_set_clear(s0);
+    lcn_solution_set_clear(s1);
+    lcn_result_clear(res);
     lcn_system_clear(sys);
 }
 
@@ -502,5 +602,7 @@ static void test_solution_set(void)
 
 LCN_TEST_MAIN({"homotopy_jacobian", test_homotopy_jacobian}, {"newton", test_newton}, {"dense222", test_dense222},
               {"cyclic5", test_cyclic5}, {"katsura5", test_katsura5}, {"wilkinson", test_wilkinson},
-              {"double_root", test_double_root}, {"infinity", test_infinity}, {"parameter", test_parameter},
+              {"double_root", test_double_root},
+              {"triple_root", test_triple_root}, {"infinity", test_infinity}, {"parameter", test_parameter},
+              {"monodromy_loop", test_monodromy_loop}, {"cyclic6", test_cyclic6}, {"katsura6", test_katsura6},
               {"threads", test_threads}, {"solution_set", test_solution_set})

@@ -55,14 +55,15 @@ typedef struct {
     /* 1: zero_certified, and in addition the INPUT point x is proven to be an
      * approximate zero (in Smale's sense) of that same xi, by the gamma-theorem
      * (BCSS Ch. 8: ||x - xi|| gamma(F, xi) < (3 - sqrt 7)/2).
-     * A point far from every zero is never certified, even if Newton's method
-     * started from it happens to converge somewhere. */
+     * A point that is not an approximate zero is never certified, even if
+     * Newton's method started from it happens to converge somewhere. */
     int certified;
     /* For a real system (see lcn_certifier_certify): LCN_CERTIFY_REAL when xi is
      * proven real, LCN_CERTIFY_NOT_REAL when xi is proven non-real, otherwise
      * (or when not asked, or not zero_certified) LCN_CERTIFY_UNDECIDED. */
     int real_status;
-    double alpha, beta, gamma;   /* upper bounds at the refined MPC point x_r */
+    double alpha, beta, gamma;   /* upper bounds at the refined MPC point x_r (+Inf: DF(x_r) not
+                                  * proven invertible, or a bound overflowed) */
     double jinv_norm;            /* upper bound of ||DF(x_r)^{-1}|| */
     double radius;               /* upper bound of ||x_refined - xi||, x_refined the returned doubles */
     double unique_radius;        /* xi is the only zero within this distance of x_refined (0: unknown) */
@@ -134,6 +135,57 @@ LCN_EXPORT int lcn_certify_balls_disjoint(const double complex *a, double ra, co
  * overlaps everything. */
 LCN_EXPORT int lcn_certify_distinct(int *overlap, size_t *ndistinct, const double complex *pts, const double *radii,
                                     size_t k, int n);
+
+/* Realness by conjugation, in any coordinates where the zero set is closed
+ * under complex conjugation (e.g. the filters w of an LCN system with real
+ * data, even though its theta-charts are complex). Input: k balls B(pts_i,
+ * radii_i), each containing a zero, pairwise disjoint (lcn_certify_distinct).
+ * real_status[i] = LCN_CERTIFY_NOT_REAL when ||Im pts_i|| > radii_i (no real
+ * point in the ball; needs nothing else); = LCN_CERTIFY_REAL when complete
+ * != 0 and the conjugate ball B(conj pts_i, radii_i) meets no ball j != i:
+ * the conjugate zero lies in that conjugate ball and, the list being
+ * complete, in some ball j, so j = i and the zero is its own conjugate.
+ * complete != 0 asserts that the balls hold ALL zeros of a conjugation-
+ * invariant set (e.g. the count met a proven upper bound); the REAL verdicts
+ * are only as good as that claim. Otherwise LCN_CERTIFY_UNDECIDED.
+ * Returns the number of undecided points. */
+LCN_EXPORT size_t lcn_certify_conjugates(int *real_status, const double complex *pts, const double *radii, size_t k,
+                                         int n, int complete);
+
+/* Certify k points (point i at xs + i*n, n = sys->n; refined points likewise
+ * in xs_refined, which may be NULL or alias xs) in parallel with OpenMP
+ * (threads <= 0: the OpenMP default), one certifier per thread; certs[i]
+ * depends only on point i, never on the thread count. Returns the first
+ * error met (certs[i] of a failed point is then uncertified, radius Inf);
+ * other points are still processed. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_certify_points(lcn_certificate_struct *certs, double complex *xs_refined,
+                                                const lcn_system_t sys, const double complex *p,
+                                                const double complex *xs, size_t k, int system_is_real,
+                                                long prec, int threads);
+
+typedef struct {
+    size_t npoints;          /* k */
+    size_t ncertified;       /* points with zero_certified */
+    size_t nzeros;           /* classes of certified points proven to share a zero */
+    size_t nreal, nnonreal;  /* classes whose zero is proven real / non-real */
+    size_t nundecided_real;  /* classes whose realness is undecided */
+    /* Pairs of certified points neither proven distinct nor proven equal.
+     * When 0, nzeros is exactly the number of distinct zeros the certified
+     * points approximate (a proven count); otherwise it is an upper bound. */
+    size_t nundecided_pairs;
+} lcn_certify_summary_struct;
+
+/* Set-level certification of k certified points in C^n (point i at
+ * xs_refined + i*n with certs[i] from lcn_certifier_certify): two points are
+ * proven to approximate distinct zeros when their balls (radius) are
+ * disjoint, and the same zero when one ball lies inside the other's
+ * uniqueness ball (unique_radius). zero_of[i] (may be NULL) receives the
+ * smallest index of a point proven to share point i's zero (i itself for a
+ * class representative), or -1 for a point that is not zero_certified.
+ * LCN_ERR_ARG on NULL inputs with k > 0. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_certify_set(lcn_certify_summary_struct *sum, long *zero_of,
+                                             const lcn_certificate_struct *certs,
+                                             const double complex *xs_refined, size_t k, int n);
 
 /* Image of a ball under a polynomial map, for comparing certified zeros in
  * other coordinates (e.g. the filter w(theta) of an LCN system): with g the

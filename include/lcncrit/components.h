@@ -45,9 +45,10 @@ LCN_EXPORT void lcn_components_clear(lcn_components_t cc);
 /* The components of cs wanted for generic data, with their generic counts. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_components_init_set(lcn_components_t cc, const lcn_critsys_t cs);
 
-/* A seed pair on component c: θ0 random on it, p0 making θ0 critical. */
-LCN_EXPORT LCN_WUR lcn_err_t lcn_component_seed(double complex *theta0, double complex *p0, const lcn_critsys_t cs,
-                                                const lcn_component_struct *c, lcn_rng_t rng);
+/* A seed pair on component c: θ0 random on it, p0 (full parameters) and b0
+ * (those of cs->msys, may be NULL) making θ0 critical (lcn_critsys_seed_params). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_component_seed(double complex *theta0, double complex *p0, double complex *b0,
+                                                const lcn_critsys_t cs, const lcn_component_struct *c, lcn_rng_t rng);
 
 /* EDdeg(Δ_λ) of a root locus (λ non-increasing, Σ λ = n) for the weights
  * "identity" or "generic" (equal: KMMT22 Remark 6.10) or "bombieri", from

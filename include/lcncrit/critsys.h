@@ -61,13 +61,20 @@ typedef struct {
     int toff[LCN_CRITSYS_MAX_FACTORS]; /* index in θ of t_i's first coordinate */
     int n, m;                   /* unknowns, parameters */
     long symmetry;              /* number of θ per point w: Π_j m_j! for loci, 1 otherwise */
-    lcn_system_t sys;
+    lcn_system_t sys;           /* F(θ; u, T): m = k + k(k+1)/2 parameters */
+    /* The monodromy system: T = T0 (a random complex symmetric matrix drawn
+     * from the seed, baked in as exact constants) and parameters b = T0 u
+     * (k of them): F = G^T (c T0 p(t) − b), linear in b. Same unknowns; its
+     * solutions at b are those of sys at (u, T) = (T0^{-1} b, T0). */
+    double complex *T0;         /* k×k */
+    lcn_system_t msys;
 } lcn_critsys_struct;
 typedef lcn_critsys_struct lcn_critsys_t[1];
 
 /* Build a system from its factors (the general constructor behind the three
  * builders in systems/). fk[i] >= 2, fS[i] >= 1, fe[i] >= 1, 1 <= r <= 64.
- * The charts are random complex matrices drawn from seed. Returns LCN_ERR_ARG
+ * The charts E_i and T0 are random complex matrices drawn from seed (so the
+ * generic solution sets, cached per seed, depend on it). Returns LCN_ERR_ARG
  * on bad sizes (cs is then cleared-equivalent), LCN_ERR_LIMIT if k > 400. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, const int *fk,
                                                       const int *fS, const int *fe, int r, uint64_t seed);
@@ -84,6 +91,16 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_segre(lcn_critsys_t cs, const int 
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_params(lcn_critsys_t cs, const int *k, const int *s, int L,
                                                      uint64_t seed);
 LCN_EXPORT void lcn_critsys_clear(lcn_critsys_t cs);
+
+/* The system restricted to the line p(s) = pb + s (pa − pb) of the full
+ * parameters (pa, pb: m entries each, baked in as exact constants), with
+ * the single parameter s: s = 1 is pa (up to the rounding of pa − pb), s = 0
+ * is pb exactly. A parameter homotopy from [1] to [0] with gamma follows
+ * s = τ(t), the same path as the full system's from pa to pb, at the cost of
+ * one dF/ds column instead of m columns of dF/dp per evaluation. line is
+ * initialised (clear it with lcn_system_clear). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_line_system(lcn_system_t line, const lcn_critsys_t cs,
+                                                     const double complex *pa, const double complex *pb);
 
 /* Index of T_ij (i <= j) in the parameter vector. */
 static inline int lcn_critsys_tindex(int k, int i, int j)
@@ -109,16 +126,16 @@ LCN_EXPORT void lcn_critsys_w(double complex *w, double complex *G, const lcn_cr
 /* Loss ℓ(w) = (w − u)^T T (w − u) (bilinear) for the parameters p. */
 LCN_EXPORT double complex lcn_critsys_loss(const lcn_critsys_t cs, const double complex *w, const double complex *p);
 
-/* A seed pair: θ0 random, then lcn_critsys_seed_params, so that F(θ0; p0) = 0
- * while u0 stays generic (u0 = w(θ0) would put the data on the variety).
- * Returns LCN_ERR_NUMERIC if the SVD fails (retry another rng). */
-LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_pair(double complex *theta0, double complex *p0,
+/* A seed pair: θ0 random, then lcn_critsys_seed_params. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_pair(double complex *theta0, double complex *p0, double complex *b0,
                                                    const lcn_critsys_t cs, lcn_rng_t rng);
-
-/* The data half of a seed pair for a given θ0: T0 random complex symmetric,
- * u0 = w(θ0) + a random vector of ker G(θ0)^T T0 (computed by SVD, so a
- * rank-deficient G gets its whole kernel). */
-LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_params(double complex *p0, const lcn_critsys_t cs,
+/* The data half of a seed pair for a given θ0, on T = T0: b0 = T0 w(θ0) + a
+ * random vector of ker G(θ0)^T (by SVD, so a rank-deficient G gets its
+ * whole kernel), so that F(θ0; ·) = 0 while the data stay generic (b0 = T0
+ * w(θ0) would put them on the variety). p0 (m) receives the full
+ * parameters (T0^{-1} b0, T0), b0 (k, may be NULL) those of cs->msys.
+ * LCN_ERR_NUMERIC if an SVD or solve fails (retry another rng). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_params(double complex *p0, double complex *b0, const lcn_critsys_t cs,
                                                      const double complex *theta0, lcn_rng_t rng);
 /* θ from factor vectors v (factor i at offset Σ_{j<i} k_j, each any nonzero
  * multiple of the wanted point of P^{k_i−1}): the chart coordinates t_i, and
@@ -130,9 +147,10 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_theta_from_factors(double complex *thet
 /* A random complex parameter point (u complex normal, T complex symmetric). */
 LCN_EXPORT void lcn_critsys_random_params(double complex *p, const lcn_critsys_t cs, lcn_rng_t rng);
 
-/* Degenerate solutions, not critical points of the component: c ≈ 0, or for a
- * root locus two factors whose points of P^1 coincide (relative tol). */
-LCN_EXPORT int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *theta, double tol);
+/* Degenerate solutions, not critical points of the component: w(θ) ≈ 0
+ * (max |w_j| <= wtol, absolute), or for a root locus two factors whose
+ * points of P^1 coincide (chordal distance <= tol). */
+LCN_EXPORT int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *theta, double wtol, double tol);
 
 #ifdef __cplusplus
 }

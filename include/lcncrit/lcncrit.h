@@ -30,4 +30,8 @@
 #include "critpoints.h"
 #include "lossdata.h"
 
+#include "data.h"
+#include "hessian.h"
+#include "census.h"
+
 #endif

@@ -63,6 +63,7 @@ typedef struct {
     int (*accept)(void *data, const double complex *x);
     void *accept_data;
     lcn_solve_opts_struct track; /* tracker options (threads, log, tolerances) */
+    lcn_log_struct log;          /* monodromy's own progress lines (one per loop); NULL fn: silent */
 } lcn_monodromy_opts_struct;
 typedef lcn_monodromy_opts_struct lcn_monodromy_opts_t[1];
 

@@ -38,7 +38,8 @@ extern "C" {
 #define LCN_PARSE_MAX_DECLS 100000        /* variables + parameters */
 #define LCN_PARSE_MAX_NUMBER 10000        /* characters in a numeric literal */
 #define LCN_PARSE_MAX_EXP10 10000         /* |e| in a decimal exponent 1e-e */
-#define LCN_PARSE_MAX_CONST_BITS (1L << 20) /* bits of an exact constant (num + den, re + im) */
+#define LCN_PARSE_MAX_CONST_BITS (1L << 16) /* bits of an exact constant (num + den, re + im);
+                                               small enough that exact folding stays cheap */
 
 /* Where and why parsing failed. line and column are 1-based and count
  * bytes (a tab is one column); both are 0 when the error is not about a

@@ -74,9 +74,11 @@ LCN_EXPORT int lcn_system_is_real(const lcn_system_t sys, const double complex *
  *  "solutions": [{"x": [[re, im], ...], "real": true, "accuracy": a,
  *  "residual": r, "cond": c, "multiplicity": k, "winding": w}, ...]}
  * Numbers are written with 17 significant digits, so doubles round-trip
- * exactly. read accepts any key order and whitespace; set is
- * (re)initialised. Return LCN_ERR_IO on write/read errors, LCN_ERR_PARSE
- * on malformed input. */
+ * exactly. read accepts any key order (but "n" before "solutions") and
+ * whitespace; set must be initialised (any n) and is replaced by the
+ * file's content, in the file's order, keeping set->tol. Return
+ * LCN_ERR_IO on write/read errors, LCN_ERR_PARSE on malformed input (set
+ * is then unchanged). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_solution_set_write_json(FILE *out, const lcn_solution_set_t set);
 LCN_EXPORT LCN_WUR lcn_err_t lcn_solution_set_read_json(lcn_solution_set_t set, FILE *in);
 
@@ -84,7 +86,8 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_solution_set_read_json(lcn_solution_set_t set, 
  * byte-order mark 0x01020304, uint32 n, uint32 flags (0), uint64 count,
  * then per solution 2n IEEE doubles (re, im), accuracy, residual, cond
  * (doubles), multiplicity, winding (int32), real (uint8), all in host
- * byte order (read rejects a file whose mark does not match). */
+ * byte order (read rejects a file whose mark does not match; same
+ * contract as read_json). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_solution_set_write_binary(FILE *out, const lcn_solution_set_t set);
 LCN_EXPORT LCN_WUR lcn_err_t lcn_solution_set_read_binary(lcn_solution_set_t set, FILE *in);
 

@@ -22,12 +22,13 @@ typedef struct {
     /* tracking (predictor RK4, Newton corrector) */
     double corrector_tol;   /* a corrector step converged when its update is below this [1e-8] */
     int corrector_iters;    /* Newton iterations allowed per step [3] */
-    double predictor_tol;   /* step size aims at a first Newton update of this size [1e-5] */
-    double max_step;        /* largest |dt| of one step [0.1] */
-    double min_step;        /* smallest |dt| relative to |t_start - t_end| of a segment [1e-13] */
+    double predictor_tol;   /* step size aims at a first Newton update of this size [1e-4] */
+    double max_step;        /* largest |dt| of one step [0.25] */
+    double min_step;        /* smallest |dt|, relative to min(segment length, |t|, |1 - t|): the
+                               relative part lets steps shrink near both ends [1e-13] */
     long max_steps;         /* accepted + rejected steps per path [20000] */
-    /* precision switch: a segment that fails in double is retried in MPC at
-       64, 128, 256, ... bits up to max_prec */
+    /* precision switch: a segment that fails in double because of rounding
+       (measured) continues in MPC at 64, 128, 256, ... bits up to max_prec */
     long max_prec;          /* [512]; 53 disables multiprecision */
     /* endgame */
     double endgame_start;   /* |t| where the endgame begins [0.1] */
@@ -37,18 +38,26 @@ typedef struct {
     int cauchy_points;      /* points per loop of the Cauchy endgame [16] */
     int max_winding;        /* loops around t = 0 before giving up [16] */
     double max_norm;        /* |x|_inf above this in the endgame: at infinity [1e10] */
+    double endgame_inf_t;   /* a stable negative valuation means divergence only below this t
+                               (or after a millionfold growth of |x|) [1e-8] */
     double singular_cond;   /* endpoints with cond above this are singular [1e11] */
     /* finishing */
     long refine_prec;       /* MPC precision of the final Newton when double is not enough [128] */
     double real_tol;        /* |Im x_i| below max(real_tol, 10 accuracy) * max(1, |x|): real [1e-8] */
     double dedup_tol;       /* two endpoints closer than this are one solution [1e-7] */
-    lcn_log_struct log;     /* progress/diagnostics; NULL fn = silent */
+    lcn_log_struct log;     /* progress (INFO, from solves longer than 1 s) and per-path
+                               diagnostics (DEBUG: precision raised, endgame steps); NULL fn =
+                               silent. DEBUG messages come from several threads at once. */
 } lcn_solve_opts_struct;
 typedef lcn_solve_opts_struct lcn_solve_opts_t[1];
 
 LCN_EXPORT void lcn_solve_opts_init(lcn_solve_opts_t o);
 
-/* Total-degree homotopy H = (1-t) F(x;p) + t*gamma*(x_i^{d_i} - 1), t from 1
+/* Both solves: res must be initialised (lcn_result_init); its previous
+ * content is freed. They return LCN_OK whatever happens to the paths (see
+ * each path's status), LCN_ERR_ARG for bad arguments or options.
+ *
+ * Total-degree homotopy H = (1-t) F(x;p) + t*gamma*(x_i^{d_i} - 1), t from 1
  * to 0, gamma a random unit complex number from opts->seed. p: the system's
  * m parameter values (NULL when m == 0). One path per start point (prod
  * d_i); res is (re)initialised with that many paths. Returns LCN_ERR_ARG
@@ -61,7 +70,9 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_solve_total_degree(lcn_result_t res, const lcn_
  * p(t) = tau(t) p0 + (1 - tau(t)) p1, tau(t) = t*gamma / (1 + t*(gamma - 1)),
  * t from 1 to 0 (gamma = 1: the straight segment; a random unit gamma: the
  * gamma trick). res->paths[j] is the end of start j, always, whatever
- * happened (a start that does not solve F(x;p0)=0: LCN_PATH_INVALID_START). */
+ * happened (a start that does not solve F(x;p0)=0: LCN_PATH_INVALID_START).
+ * Starts are polished by Newton at t = 1 first. gamma must not be 0 or a
+ * negative real (tau would have a pole on [0, 1]): LCN_ERR_ARG. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_solve_parameter(lcn_result_t res, const lcn_system_t sys,
                                                  const double complex *p0, const double complex *p1,
                                                  double complex gamma, const double complex *starts,

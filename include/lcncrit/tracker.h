@@ -5,10 +5,13 @@
  * tracking allocates nothing per step. t runs from 1 (start) to 0
  * (target). The path starts in complex double (RK4 predictor on
  * dx/dt = -H_x^{-1} H_t, Newton corrector, step size from the first Newton
- * update); a segment that double cannot resolve is continued in MPC at
- * 64, 128, 256... bits up to opts->max_prec. Below |t| = endgame_start the
- * endgame decides between a regular endpoint, a singular one (Cauchy
- * endgame, winding number) and divergence (at infinity). */
+ * update); a segment whose corrector fails where the measured rounding
+ * error of H explains it (double vs MPC evaluation, times |H_x^{-1}|) is
+ * continued in MPC at the first of 64, 128, 256... bits that makes the
+ * noise negligible, up to opts->max_prec. Below |t| = endgame_start the
+ * endgame decides between a regular endpoint (track to t = 0, Newton), a
+ * singular one (Cauchy endgame: winding number, estimate of x(0)) and
+ * divergence (stable negative valuation or |x| > max_norm: at infinity). */
 #ifndef LCNCRIT_TRACKER_H
 #define LCNCRIT_TRACKER_H
 
@@ -29,6 +32,8 @@ typedef struct {
 } lcn_tracker_struct;
 typedef lcn_tracker_struct lcn_tracker_t[1];
 
+/* h and opts are borrowed and must outlive the tracker; opts->max_winding
+ * sizes a buffer here, so it must not grow afterwards. */
 LCN_EXPORT void lcn_tracker_init(lcn_tracker_t tr, const lcn_homotopy_t h, const lcn_solve_opts_t opts);
 LCN_EXPORT void lcn_tracker_clear(lcn_tracker_t tr);
 

@@ -106,7 +106,7 @@ static int alpha_test(mpfr_t alpha, mpfr_t beta, mpfr_t gamma, mpfr_t jinv, lcn_
         mpfr_set_zero(jinv, 1);
         return 1;
     }
-    lcn_cert_ball_eval(w, sys, x, w->pm);
+    lcn_cert_ball_eval(w, sys, x, (const mpc_t *)w->pm);
     const int32_t *out = sys->prog[1].out;
     mpc_t *bm = w->bm;
     mpfr_t *br = w->br;
@@ -177,7 +177,7 @@ static int alpha_test(mpfr_t alpha, mpfr_t beta, mpfr_t gamma, mpfr_t jinv, lcn_
 #undef JR
     /* gamma <= max_k (||J^{-1}|| ||D^kF/k!||)^{1/(k-1)}, see majorant.c. */
     mpfr_set_zero(gamma, 1);
-    if (!lcn_cert_majorant(w, sys, x, w->pm)) {
+    if (!lcn_cert_majorant(w, sys, x, (const mpc_t *)w->pm)) {
         mpfr_set_inf(gamma, 1);
     } else {
         int D = w->maxdeg;

@@ -132,3 +132,75 @@ int lcn_certify_distinct(int *overlap, size_t *ndistinct, const double complex *
     lcn_free(it);
     return nd == k;
 }
+
+static int imag_exceeds(const double complex *a, double r, int n)
+{
+    /* ||Im a|| > r, with ||Im a|| rounded down and r exact */
+    mpfr_t s, t;
+    mpfr_inits2(128, s, t, (mpfr_ptr)0);
+    mpfr_set_zero(s, 1);
+    for (int i = 0; i < n; i++) {
+        mpfr_set_d(t, cimag(a[i]), MPFR_RNDN);
+        mpfr_sqr(t, t, MPFR_RNDD);
+        mpfr_add(s, s, t, MPFR_RNDD);
+    }
+    mpfr_sqrt(s, s, MPFR_RNDD);
+    int res = mpfr_cmp_d(s, r) > 0;
+    mpfr_clears(s, t, (mpfr_ptr)0);
+    return res;
+}
+
+size_t lcn_certify_conjugates(int *real_status, const double complex *pts, const double *radii, size_t k, int n,
+                              int complete)
+{
+    double complex *cj = lcn_malloc_array(n > 0 ? (size_t)n : 1, sizeof *cj);
+    sort_item *it = lcn_malloc_array(k ? k : 1, sizeof *it);
+    char *hit = lcn_calloc(k ? k : 1, 1); /* conj ball of i meets another ball */
+    size_t ngood = 0;
+    double rmax = 0;
+    for (size_t i = 0; i < k; i++) {
+        real_status[i] = LCN_CERTIFY_UNDECIDED;
+        if (!radius_ok(radii[i]) || !point_finite(pts + i * (size_t)n, n)) {
+            for (size_t j = 0; j < k; j++) hit[j] = 1; /* an unusable ball may hide anything */
+            continue;
+        }
+        if (radii[i] > rmax) rmax = radii[i];
+        it[ngood].key = n > 0 ? creal(pts[i * (size_t)n]) : 0;
+        it[ngood].idx = i;
+        ngood++;
+    }
+    qsort(it, ngood, sizeof *it, cmp_item);
+    /* conj keeps the real parts, so the sweep of lcn_certify_distinct applies */
+    for (size_t a = 0; a < ngood; a++) {
+        size_t i = it[a].idx;
+        const double complex *xi = pts + i * (size_t)n;
+        for (int c = 0; c < n; c++) cj[c] = conj(xi[c]);
+        double lim = sum_up(radii[i], rmax);
+        for (size_t dir = 0; dir < 2; dir++) {
+            for (size_t b = a;;) {
+                if (dir == 0) {
+                    if (++b >= ngood) break;
+                } else {
+                    if (b == 0) break;
+                    b--;
+                }
+                size_t j = it[b].idx;
+                if (n > 0 && diff_down(it[b].key, it[a].key) > lim) break;
+                if (!lcn_certify_balls_disjoint(cj, radii[i], pts + j * (size_t)n, radii[j], n)) hit[i] = 1;
+            }
+        }
+    }
+    size_t undecided = 0;
+    for (size_t a = 0; a < ngood; a++) {
+        size_t i = it[a].idx;
+        if (imag_exceeds(pts + i * (size_t)n, radii[i], n))
+            real_status[i] = LCN_CERTIFY_NOT_REAL;
+        else if (complete && !hit[i])
+            real_status[i] = LCN_CERTIFY_REAL;
+    }
+    for (size_t i = 0; i < k; i++) undecided += real_status[i] == LCN_CERTIFY_UNDECIDED;
+    lcn_free(cj);
+    lcn_free(it);
+    lcn_free(hit);
+    return undecided;
+}

@@ -29,7 +29,7 @@ typedef struct {
     size_t nconst;
     double *cabs_up;       /* |constant| rounded up, for the majorants */
     /* points, parameters, Newton and linear-algebra work at prec */
-    mpc_t *x, *xin, *pm, *F, *J, *A, *b, *M;
+    mpc_t *x, *pm, *A, *b, *M;
     int *piv;
     /* ball temporaries */
     mpc_t tm[4];

@@ -123,10 +123,7 @@ void lcn_cert_priv_init(lcn_cert_priv *w, const lcn_system_struct *sys, mpfr_pre
     mpfr_clear(a);
     mpfr_clear(b);
     w->x = mpc_array(n, prec);
-    w->xin = mpc_array(n, prec);
     w->pm = mpc_array(m, prec);
-    w->F = mpc_array(n, prec);
-    w->J = mpc_array(n * n, prec);
     w->A = mpc_array(n * n, prec);
     w->b = mpc_array(n, prec);
     w->M = mpc_array(n * n, prec);
@@ -144,10 +141,7 @@ void lcn_cert_priv_set_prec(lcn_cert_priv *w, mpfr_prec_t prec)
     mpc_array_prec(w->cm, w->nconst, prec);
     w->prec_c = 0;
     mpc_array_prec(w->x, n, prec);
-    mpc_array_prec(w->xin, n, prec);
     mpc_array_prec(w->pm, m, prec);
-    mpc_array_prec(w->F, n, prec);
-    mpc_array_prec(w->J, n * n, prec);
     mpc_array_prec(w->A, n * n, prec);
     mpc_array_prec(w->b, n, prec);
     mpc_array_prec(w->M, n * n, prec);
@@ -164,10 +158,7 @@ void lcn_cert_priv_clear(lcn_cert_priv *w)
     rad_array_free(w->cr, w->nconst);
     lcn_free(w->cabs_up);
     mpc_array_free(w->x, n);
-    mpc_array_free(w->xin, n);
     mpc_array_free(w->pm, m);
-    mpc_array_free(w->F, n);
-    mpc_array_free(w->J, n * n);
     mpc_array_free(w->A, n * n);
     mpc_array_free(w->b, n);
     mpc_array_free(w->M, n * n);

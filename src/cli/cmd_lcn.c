@@ -1,6 +1,6 @@
 /* lcncrit locus / segre / params: the critical points of the loss on one
  * multiple root locus, on the Segre neurovariety, or in parameter space
- * (DESIGN.md §2, §4; SPEC.md). census is not built yet. */
+ * (DESIGN.md §2, §4; SPEC.md). census lives in cmd_census.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,7 +198,9 @@ static int run(int kind, int argc, char **argv)
     mo->track.log.max_level = o.c.quiet ? LCN_LOG_WARN : LCN_LOG_INFO;
     lcn_solve_opts_t so;
     *so = mo->track;
-    /* The tracker's per-solve progress lines are too many for monodromy. */
+    /* The tracker's per-solve progress lines are too many for monodromy;
+     * monodromy reports once per loop. */
+    mo->log = mo->track.log;
     mo->track.log.max_level = LCN_LOG_WARN;
     gs = calloc(cc->count, sizeof *gs);
     cps = calloc(cc->count, sizeof *cps);
@@ -254,11 +256,15 @@ static int run(int kind, int argc, char **argv)
         fprintf(h, "weights %s, target u = (", wname);
         for (int j = 0; j < k; j++) fprintf(h, "%s%.10g", j ? ", " : "", u[j]);
         fprintf(h, ")%s\n", is_random ? " (random)" : "");
-        for (size_t ci = 0; ci < cc->count; ci++)
-            fprintf(h, "generic set %s: %zu solutions%s, %s%s\n", cc->c[ci].label, gs[ci].sols->count,
+        for (size_t ci = 0; ci < cc->count; ci++) {
+            fprintf(h, "generic set %s: %zu solutions%s, ", cc->c[ci].label, gs[ci].sols->count,
                     cc->c[ci].expected ? (gs[ci].complete ? " (= expected, complete)" : " (FEWER than expected)")
-                                       : " (no count known: completeness not proven)",
-                    from_cache[ci] ? "from the cache" : "by monodromy", "");
+                                       : " (no count known: completeness not proven)");
+            if (from_cache[ci]) fprintf(h, "from the cache\n");
+            else
+                fprintf(h, "by monodromy (%ld loops, %ld legs, %.2f s)\n", gs[ci].loops, gs[ci].paths,
+                        gs[ci].seconds);
+        }
         fprintf(h, "paths %zu: %zu finite, %zu at infinity, %zu singular, %zu failed; %zu degenerate dropped\n",
                 tracked, finite, atinf, sing, failed, degen);
         fprintf(h, "critical points: %zu complex, %zu real", tot, totreal);
@@ -427,12 +433,4 @@ int cmd_segre(int argc, char **argv)
 int cmd_params(int argc, char **argv)
 {
     return run(LCN_CRITSYS_PARAMS, argc, argv);
-}
-
-int cmd_census(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "lcncrit census: not implemented yet\n");
-    return CLI_FAIL;
 }

@@ -136,6 +136,14 @@ lcn_err_t lcn_components_init_set(lcn_components_t cc, const lcn_critsys_t cs)
             c->expected = d * cs->symmetry;
         } else if (cs->kind == LCN_CRITSYS_SEGRE) {
             c->expected = lcn_segre_eddeg(cs->fk, cs->r);
+        } else {
+            /* (P) of a reduced architecture: µ is injective up to scaling
+             * (the Segre embedding), so there are no spurious components and
+             * the count is C_k; for mixed strides it is unknown. */
+            int reduced = 1;
+            for (int l = 0; l < cs->L; l++)
+                if (cs->arch_k[l] < 2 || (l + 1 < cs->L && cs->arch_s[l] < 2)) reduced = 0;
+            if (reduced) c->expected = lcn_segre_eddeg(cs->fk, cs->r);
         }
         return LCN_OK;
     }
@@ -151,10 +159,10 @@ lcn_err_t lcn_components_init_set(lcn_components_t cc, const lcn_critsys_t cs)
     return cc->count ? LCN_OK : LCN_ERR_ARG;
 }
 
-lcn_err_t lcn_component_seed(double complex *theta0, double complex *p0, const lcn_critsys_t cs,
+lcn_err_t lcn_component_seed(double complex *theta0, double complex *p0, double complex *b0, const lcn_critsys_t cs,
                              const lcn_component_struct *c, lcn_rng_t rng)
 {
-    if (c->r == 0) return lcn_critsys_seed_pair(theta0, p0, cs, rng);
+    if (c->r == 0) return lcn_critsys_seed_pair(theta0, p0, b0, cs, rng);
     /* Random distinct roots (points of P^1), then factor l = the product of
      * the linear forms of the roots placed in it. */
     double complex ell[LCN_COMPONENT_MAX_ROOTS][2];
@@ -183,5 +191,5 @@ lcn_err_t lcn_component_seed(double complex *theta0, double complex *p0, const l
     lcn_err_t err = lcn_critsys_theta_from_factors(theta0, cs, v);
     lcn_free(v);
     if (err) return err;
-    return lcn_critsys_seed_params(p0, cs, theta0, rng);
+    return lcn_critsys_seed_params(p0, b0, cs, theta0, rng);
 }

@@ -168,7 +168,17 @@ lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, cons
     lcn_result_t res;
     lcn_result_init(res);
     size_t N = g->sols->count;
-    lcn_err_t err = lcn_solve_parameter(res, cs->sys, g->p0, p1, gamma, g->sols->x, N, opts);
+    /* Track on the line through p0 and p1 (one parameter: a step costs about
+     * half as much as in the full system); refine in the full system below. */
+    lcn_system_t line;
+    lcn_err_t err = lcn_critsys_line_system(line, cs, g->p0, p1);
+    if (err) {
+        lcn_result_clear(res);
+        return err;
+    }
+    const double complex s1 = 1, s0 = 0;
+    err = lcn_solve_parameter(res, line, &s1, &s0, gamma, g->sols->x, N, opts);
+    lcn_system_clear(line);
     if (err) {
         lcn_result_clear(res);
         return err;
@@ -190,7 +200,7 @@ lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, cons
         lcn_path_result_struct *r = &res->paths[i];
         if (r->status != LCN_PATH_SUCCESS && r->status != LCN_PATH_SINGULAR) continue;
         if (lcn_newton_refine(r->x, &acc[i], &rsd[i], cs->sys, p1, 128, 12) != LCN_OK) continue;
-        ok[i] = lcn_critsys_is_degenerate(cs, r->x, DEGENERATE_TOL * fmax(1, umax)) ? 2 : 1;
+        ok[i] = lcn_critsys_is_degenerate(cs, r->x, DEGENERATE_TOL * fmax(1, umax), DEGENERATE_TOL) ? 2 : 1;
     }
     for (size_t i = 0; i < N; i++) {
         lcn_path_status_t s = res->paths[i].status;

@@ -25,11 +25,106 @@ static void poly_mul_slp(lcn_node_t *c, lcn_slp_t slp, const lcn_node_t *a, int 
         for (int j = 0; j < nb; j++) c[i + j] = lcn_slp_add(slp, c[i + j], lcn_slp_mul(slp, a[i], b[j]));
 }
 
+/* The SLP of F. T0 == NULL: the full system, parameters (u, T upper
+ * triangle), F = G^T T (c p − u). T0 given: the monodromy system with T = T0
+ * baked in as constants and parameters b = T0 u, F = G^T (c T0 p − b); F is
+ * then linear in the parameters and dF/db = −G^T costs nothing, which
+ * makes a tracker step about twice as cheap as in the full system. For
+ * fixed generic T0 the incidence variety over b is still irreducible (for
+ * each θ the admissible b form an affine space), so monodromy in b alone
+ * reaches every generic solution. */
+static lcn_err_t build_system(lcn_system_t sys, const lcn_critsys_struct *cs, int n, int k, const double complex *T0,
+                              const double complex *pa, const double complex *pb)
+{
+    int r = cs->r, m = T0 ? k : pa ? 1 : k + k * (k + 1) / 2;
+    lcn_slp_t slp;
+    lcn_slp_init(slp, n, m);
+    lcn_node_t *P = lcn_malloc_array((size_t)k, sizeof *P), *Q = lcn_malloc_array((size_t)k, sizeof *Q);
+    lcn_node_t *q = lcn_malloc_array((size_t)k, sizeof *q);
+    lcn_node_t *dP = lcn_malloc_array((size_t)k * n, sizeof *dP);
+    lcn_node_t *F = lcn_malloc_array((size_t)n, sizeof *F), *Tr = lcn_malloc_array((size_t)k, sizeof *Tr);
+    lcn_node_t zero = lcn_slp_const_si(slp, 0, 0);
+    int plen = 1;
+    P[0] = lcn_slp_const_si(slp, 1, 0);
+    for (int i = 0; i < r; i++) {
+        /* q = π_S(E_i (1, t_i)): coefficient a of v at position S·a. */
+        int qlen = cs->fS[i] * (cs->fk[i] - 1) + 1;
+        for (int a = 0; a < qlen; a++) q[a] = zero;
+        const double complex *Ei = cs->E + cs->off[i];
+        for (int a = 0; a < cs->fk[i]; a++) {
+            lcn_node_t v = lcn_slp_const_d(slp, Ei[a]);
+            for (int j = 1; j < cs->fk[i]; j++)
+                v = lcn_slp_add(slp, v, lcn_slp_mul(slp, lcn_slp_const_d(slp, Ei[a + cs->fk[i] * j]),
+                                                     lcn_slp_var(slp, cs->toff[i] + j - 1)));
+            q[cs->fS[i] * a] = v;
+        }
+        for (int e = 0; e < cs->fe[i]; e++) {
+            poly_mul_slp(Q, slp, P, plen, q, qlen);
+            plen += qlen - 1;
+            memcpy(P, Q, (size_t)plen * sizeof *P);
+        }
+    }
+    LCN_ASSERT(plen == k);
+    for (int j = 0; j < k; j++) dP[j] = P[j];
+    for (int v = 1; v < n; v++) lcn_slp_diff_many(dP + (size_t)k * v, slp, P, (size_t)k, v);
+
+    lcn_node_t c = lcn_slp_var(slp, 0);
+    if (pa) {
+        /* The line p(s) = pb + s (pa − pb), one parameter s: Tr = T(s) (c P − u(s)). */
+        lcn_node_t sp = lcn_slp_param(slp, 0);
+        for (int j = 0; j < k; j++)
+            Q[j] = lcn_slp_sub(slp, lcn_slp_mul(slp, c, P[j]),
+                               lcn_slp_add(slp, lcn_slp_const_d(slp, pb[j]),
+                                           lcn_slp_mul(slp, sp, lcn_slp_const_d(slp, pa[j] - pb[j]))));
+        for (int i = 0; i < k; i++) {
+            lcn_node_t acc = zero;
+            for (int j = 0; j < k; j++) {
+                int t = lcn_critsys_tindex(k, i, j);
+                lcn_node_t Tij = lcn_slp_add(slp, lcn_slp_const_d(slp, pb[t]),
+                                             lcn_slp_mul(slp, sp, lcn_slp_const_d(slp, pa[t] - pb[t])));
+                acc = lcn_slp_add(slp, acc, lcn_slp_mul(slp, Tij, Q[j]));
+            }
+            Tr[i] = acc;
+        }
+    } else if (!T0) {
+        /* Tr = T (c P − u), T symmetric from its upper triangle. */
+        for (int j = 0; j < k; j++) Q[j] = lcn_slp_sub(slp, lcn_slp_mul(slp, c, P[j]), lcn_slp_param(slp, j));
+        for (int i = 0; i < k; i++) {
+            lcn_node_t acc = zero;
+            for (int j = 0; j < k; j++)
+                acc = lcn_slp_add(slp, acc, lcn_slp_mul(slp, lcn_slp_param(slp, lcn_critsys_tindex(k, i, j)), Q[j]));
+            Tr[i] = acc;
+        }
+    } else {
+        /* Tr = c (T0 P) − b. */
+        for (int i = 0; i < k; i++) {
+            lcn_node_t acc = zero;
+            for (int j = 0; j < k; j++) acc = lcn_slp_add(slp, acc, lcn_slp_mul(slp, lcn_slp_const_d(slp, T0[i + k * j]), P[j]));
+            Tr[i] = lcn_slp_sub(slp, lcn_slp_mul(slp, c, acc), lcn_slp_param(slp, i));
+        }
+    }
+    for (int v = 0; v < n; v++) F[v] = lcn_slp_dot(slp, dP + (size_t)k * v, Tr, (size_t)k);
+    lcn_err_t err = lcn_system_init_slp(sys, slp, F, n);
+    lcn_slp_clear(slp);
+    lcn_free(P);
+    lcn_free(Q);
+    lcn_free(q);
+    lcn_free(dP);
+    lcn_free(F);
+    lcn_free(Tr);
+    return err;
+}
+
 void lcn_critsys_clear(lcn_critsys_t cs)
 {
     lcn_free(cs->E);
+    lcn_free(cs->T0);
     cs->E = NULL;
-    if (cs->n > 0) lcn_system_clear(cs->sys);
+    cs->T0 = NULL;
+    if (cs->n > 0) {
+        lcn_system_clear(cs->sys);
+        lcn_system_clear(cs->msys);
+    }
     cs->n = 0;
 }
 
@@ -65,57 +160,16 @@ lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, co
     cs->E = lcn_malloc_array((size_t)esz, sizeof *cs->E);
     for (long a = 0; a < esz; a++) cs->E[a] = lcn_rng_cnormal(rng);
 
-    lcn_slp_t slp;
-    lcn_slp_init(slp, (int)n, m);
-    lcn_node_t *P = lcn_malloc_array((size_t)k, sizeof *P), *Q = lcn_malloc_array((size_t)k, sizeof *Q);
-    lcn_node_t *q = lcn_malloc_array((size_t)k, sizeof *q);
-    lcn_node_t *dP = lcn_malloc_array((size_t)(k * n), sizeof *dP);
-    lcn_node_t *F = lcn_malloc_array((size_t)n, sizeof *F), *Tr = lcn_malloc_array((size_t)k, sizeof *Tr);
-    lcn_node_t zero = lcn_slp_const_si(slp, 0, 0);
-    int plen = 1;
-    P[0] = lcn_slp_const_si(slp, 1, 0);
-    for (int i = 0; i < r; i++) {
-        /* q = π_S(E_i (1, t_i)): coefficient a of v at position S·a. */
-        int qlen = fS[i] * (fk[i] - 1) + 1;
-        for (int a = 0; a < qlen; a++) q[a] = zero;
-        const double complex *Ei = cs->E + cs->off[i];
-        for (int a = 0; a < fk[i]; a++) {
-            lcn_node_t v = lcn_slp_const_d(slp, Ei[a]);
-            for (int j = 1; j < fk[i]; j++)
-                v = lcn_slp_add(slp, v, lcn_slp_mul(slp, lcn_slp_const_d(slp, Ei[a + fk[i] * j]),
-                                                     lcn_slp_var(slp, cs->toff[i] + j - 1)));
-            q[fS[i] * a] = v;
-        }
-        for (int e = 0; e < fe[i]; e++) {
-            poly_mul_slp(Q, slp, P, plen, q, qlen);
-            plen += qlen - 1;
-            memcpy(P, Q, (size_t)plen * sizeof *P);
-        }
-    }
-    LCN_ASSERT(plen == k);
-    for (int j = 0; j < k; j++) dP[j] = P[j];
-    for (int v = 1; v < n; v++) lcn_slp_diff_many(dP + (size_t)k * v, slp, P, (size_t)k, v);
-
-    /* Tr = T (c P - u), T symmetric from its upper triangle. */
-    lcn_node_t c = lcn_slp_var(slp, 0);
-    for (int j = 0; j < k; j++) Q[j] = lcn_slp_sub(slp, lcn_slp_mul(slp, c, P[j]), lcn_slp_param(slp, j));
-    for (int i = 0; i < k; i++) {
-        lcn_node_t s = zero;
-        for (int j = 0; j < k; j++)
-            s = lcn_slp_add(slp, s, lcn_slp_mul(slp, lcn_slp_param(slp, lcn_critsys_tindex((int)k, i, j)), Q[j]));
-        Tr[i] = s;
-    }
-    for (int v = 0; v < n; v++) F[v] = lcn_slp_dot(slp, dP + (size_t)k * v, Tr, (size_t)k);
-    lcn_err_t err = lcn_system_init_slp(cs->sys, slp, F, (int)n);
-    lcn_slp_clear(slp);
-    lcn_free(P);
-    lcn_free(Q);
-    lcn_free(q);
-    lcn_free(dP);
-    lcn_free(F);
-    lcn_free(Tr);
+    /* T0: the fixed generic weights of the monodromy system (below). */
+    cs->T0 = lcn_malloc_array((size_t)(k * k), sizeof *cs->T0);
+    for (long i = 0; i < k; i++)
+        for (long j = i; j < k; j++) cs->T0[i + k * j] = cs->T0[j + k * i] = lcn_rng_cnormal(rng);
+    lcn_err_t err = build_system(cs->sys, cs, (int)n, (int)k, NULL, NULL, NULL);
+    if (!err) err = build_system(cs->msys, cs, (int)n, (int)k, cs->T0, NULL, NULL);
     if (err) {
+        lcn_system_clear(cs->sys);
         lcn_free(cs->E);
+        lcn_free(cs->T0);
         memset(cs, 0, sizeof *cs);
         return err;
     }
@@ -226,28 +280,23 @@ void lcn_critsys_random_params(double complex *p, const lcn_critsys_t cs, lcn_rn
     for (int j = 0; j < cs->m; j++) p[j] = lcn_rng_cnormal(rng);
 }
 
-lcn_err_t lcn_critsys_seed_params(double complex *p0, const lcn_critsys_t cs, const double complex *theta0,
-                                  lcn_rng_t rng)
+lcn_err_t lcn_critsys_seed_params(double complex *p0, double complex *b0, const lcn_critsys_t cs,
+                                  const double complex *theta0, lcn_rng_t rng)
 {
     int k = cs->k, n = cs->n;
     lcn_err_t err = LCN_OK;
     double complex *w = lcn_malloc_array((size_t)k, sizeof *w), *G = lcn_malloc_array((size_t)(k * n), sizeof *G);
-    double complex *T = lcn_malloc_array((size_t)(k * k), sizeof *T), *B = lcn_malloc_array((size_t)(n * k), sizeof *B);
-    double complex *VH = lcn_malloc_array((size_t)(k * k), sizeof *VH), *u = lcn_malloc_array((size_t)k, sizeof *u);
+    double complex *B = lcn_malloc_array((size_t)(n * k), sizeof *B), *T = lcn_malloc_array((size_t)(k * k), sizeof *T);
+    double complex *VH = lcn_malloc_array((size_t)(k * k), sizeof *VH), *b = lcn_malloc_array((size_t)k, sizeof *b);
     double *sv = lcn_malloc_array((size_t)k, sizeof *sv), *sup = lcn_malloc_array((size_t)k, sizeof *sup);
-    for (int i = 0; i < k; i++)
-        for (int j = i; j < k; j++) T[i + k * j] = T[j + k * i] = lcn_rng_cnormal(rng);
+    lapack_int *ipiv = lcn_malloc_array((size_t)k, sizeof *ipiv);
     lcn_critsys_w(w, G, cs, theta0);
-    /* B = G^T T (n×k): θ0 is critical iff B (c0 p − u0) = 0, i.e.
-     * u0 − w(θ0) ∈ ker B. The kernel comes from an SVD so that a rank-deficient
-     * G (a spurious component of (P), where the parameterisation is singular)
-     * gets its larger kernel; it is {0} for Δ(1^n). */
+    /* θ0 is critical iff G^T (T0 w(θ0) − b0) = 0, i.e. b0 − T0 w(θ0) ∈ ker G^T.
+     * The kernel comes from an SVD so that a rank-deficient G (a spurious
+     * component of (P), where the parameterisation is singular) gets its
+     * larger kernel; it is {0} for Δ(1^n). */
     for (int a = 0; a < n; a++)
-        for (int j = 0; j < k; j++) {
-            double complex s = 0;
-            for (int i = 0; i < k; i++) s += G[i + k * a] * T[i + k * j];
-            B[a + n * j] = s;
-        }
+        for (int j = 0; j < k; j++) B[a + n * j] = G[j + k * a];
     lapack_int info = LAPACKE_zgesvd(LAPACK_COL_MAJOR, 'N', 'A', n, k, (lapack_complex_double *)B, n, sv, NULL, 1,
                                      (lapack_complex_double *)VH, k, sup);
     LCN_ASSERT(info >= 0);
@@ -255,33 +304,47 @@ lcn_err_t lcn_critsys_seed_params(double complex *p0, const lcn_critsys_t cs, co
         err = LCN_ERR_NUMERIC;
         goto cleanup;
     }
-    int rank = 0;
-    int nsv = n < k ? n : k;
+    int rank = 0, nsv = n < k ? n : k;
     for (int i = 0; i < nsv; i++)
         if (sv[i] > 1e-10 * sv[0]) rank++;
-    /* Row i of V^H, conjugated, is a kernel vector for i >= rank. */
-    for (int j = 0; j < k; j++) u[j] = w[j];
+    for (int i = 0; i < k; i++) {
+        double complex acc = 0;
+        for (int j = 0; j < k; j++) acc += cs->T0[i + k * j] * w[j];
+        b[i] = acc;
+    }
+    /* Row i of V^H, conjugated, is a kernel vector of G^T for i >= rank. */
     for (int i = rank; i < k; i++) {
         double complex a = lcn_rng_cnormal(rng);
-        for (int j = 0; j < k; j++) u[j] += a * conj(VH[i + k * j]);
+        for (int j = 0; j < k; j++) b[j] += a * conj(VH[i + k * j]);
     }
-    lcn_critsys_pack(p0, cs, u, T);
+    if (b0) memcpy(b0, b, (size_t)k * sizeof *b);
+    /* u0 = T0^{-1} b0: the same data in the full system's parameters. */
+    memcpy(T, cs->T0, (size_t)(k * k) * sizeof *T);
+    info = LAPACKE_zgesv(LAPACK_COL_MAJOR, k, 1, (lapack_complex_double *)T, k, ipiv, (lapack_complex_double *)b, k);
+    LCN_ASSERT(info >= 0);
+    if (info > 0) {
+        err = LCN_ERR_NUMERIC;
+        goto cleanup;
+    }
+    lcn_critsys_pack(p0, cs, b, cs->T0);
 cleanup:
     lcn_free(w);
     lcn_free(G);
-    lcn_free(T);
     lcn_free(B);
+    lcn_free(T);
     lcn_free(VH);
-    lcn_free(u);
+    lcn_free(b);
     lcn_free(sv);
     lcn_free(sup);
+    lcn_free(ipiv);
     return err;
 }
 
-lcn_err_t lcn_critsys_seed_pair(double complex *theta0, double complex *p0, const lcn_critsys_t cs, lcn_rng_t rng)
+lcn_err_t lcn_critsys_seed_pair(double complex *theta0, double complex *p0, double complex *b0, const lcn_critsys_t cs,
+                                lcn_rng_t rng)
 {
     for (int j = 0; j < cs->n; j++) theta0[j] = lcn_rng_cnormal(rng);
-    return lcn_critsys_seed_params(p0, cs, theta0, rng);
+    return lcn_critsys_seed_params(p0, b0, cs, theta0, rng);
 }
 
 lcn_err_t lcn_critsys_theta_from_factors(double complex *theta, const lcn_critsys_t cs, const double complex *v)
@@ -313,7 +376,7 @@ lcn_err_t lcn_critsys_theta_from_factors(double complex *theta, const lcn_critsy
     return err;
 }
 
-int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *theta, double tol)
+int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *theta, double wtol, double tol)
 {
     int k = cs->k;
     double complex *w = lcn_malloc_array((size_t)k, sizeof *w);
@@ -321,7 +384,7 @@ int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *thet
     double wmax = 0;
     for (int j = 0; j < k; j++) wmax = fmax(wmax, cabs(w[j]));
     lcn_free(w);
-    if (wmax <= tol) return 1;
+    if (wmax <= wtol) return 1;
     if (cs->kind != LCN_CRITSYS_LOCUS) return 0;
     for (int i = 0; i < cs->r; i++)
         for (int j = i + 1; j < cs->r; j++) {
@@ -332,4 +395,10 @@ int lcn_critsys_is_degenerate(const lcn_critsys_t cs, const double complex *thet
             if (cabs(a[0] * b[1] - a[1] * b[0]) <= tol * na * nb) return 1;
         }
     return 0;
+}
+
+lcn_err_t lcn_critsys_line_system(lcn_system_t line, const lcn_critsys_t cs, const double complex *pa,
+                                  const double complex *pb)
+{
+    return build_system(line, cs, cs->n, cs->k, NULL, pa, pb);
 }

@@ -31,8 +31,17 @@ long lcn_critsys_expected(const lcn_critsys_t cs, const char *weights, const cha
         if (source) *source = "Shahverdi Thm. 4.1 (generic ED degree of the Segre product)";
         return lcn_segre_eddeg(cs->fk, cs->r);
     }
+    /* (P) of a reduced architecture: the Segre count (components.c). */
+    int reduced = 1;
+    for (int l = 0; l < cs->L; l++)
+        if (cs->arch_k[l] < 2 || (l + 1 < cs->L && cs->arch_s[l] < 2)) reduced = 0;
+    if (reduced && cs->L > 1) {
+        if (w != LCN_EDD_GENERIC && w != LCN_EDD_MATRIX) return 0;
+        if (source) *source = "Shahverdi Thm. 4.1 (reduced architecture: µ is the Segre embedding)";
+        return lcn_segre_eddeg(cs->fk, cs->r);
+    }
     /* (P): Σ over the components (placements), each EDdeg(Δ_λ) × orbit,
-     * i.e. Σ_λ EDdeg(Δ_λ) N(λ) (unknown for strided architectures). */
+     * i.e. Σ_λ EDdeg(Δ_λ) N(λ) (unknown for mixed strides). */
     lcn_components_t cc;
     lcn_components_init(cc);
     long tot = 0;

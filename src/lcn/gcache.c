@@ -7,9 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lcncrit/gcache.h"
+#include "lcncrit/newton.h"
 
 /* Bump when the systems, charts or seeds change meaning. */
-#define GCACHE_FORMAT 1
+#define GCACHE_FORMAT 2
 /* Stream of the seed pairs' randomness. */
 #define SEED_STREAM 0x53454544u
 
@@ -53,6 +54,20 @@ static int make_dirs(const char *path)
     return 0;
 }
 
+/* Monodromy filter: a leg that jumps onto a degenerate solution (another
+ * component: c = 0, coinciding root-locus factors) must not add it, or the
+ * expected count would be met with a wrong set. */
+typedef struct {
+    const lcn_critsys_struct *cs;
+    double wtol;
+} accept_data;
+
+static int accept_nondegenerate(void *data, const double complex *x)
+{
+    const accept_data *a = data;
+    return !lcn_critsys_is_degenerate(a->cs, x, a->wtol, 1e-8);
+}
+
 /* Every cached solution must solve F(·; p0) = 0 to 1e-8 relative. */
 static int valid(const lcn_generic_t g, const lcn_critsys_t cs)
 {
@@ -80,7 +95,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
                             const char *dir, const lcn_monodromy_opts_t mopts, int *from_cache)
 {
     char key[512], d[4096], path[4800];
-    const lcn_log_struct *log = &mopts->track.log;
+    const lcn_log_struct *log = &mopts->log;
     if (from_cache) *from_cache = 0;
     if (ci >= cc->count) return LCN_ERR_ARG;
     const lcn_component_struct *c = &cc->c[ci];
@@ -103,25 +118,70 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
             lcn_logf(log, LCN_LOG_WARN, "cache entry %s is invalid; recomputing", path);
         }
     }
-    /* Monodromy from a seed pair on the component. */
+    /* Monodromy from a seed pair on the component, in the cheap system
+     * cs->msys (T = T0 fixed, parameters b; critsys.h). */
     lcn_rng_t rng;
     lcn_rng_init(rng, mopts->seed, SEED_STREAM + ci);
     double complex *th = lcn_malloc_array((size_t)cs->n, sizeof *th);
     double complex *p0 = lcn_malloc_array((size_t)cs->m, sizeof *p0);
+    double complex *b0 = lcn_malloc_array((size_t)cs->k, sizeof *b0);
     lcn_err_t err = LCN_ERR_NUMERIC;
-    for (int attempt = 0; attempt < 5 && err; attempt++) err = lcn_component_seed(th, p0, cs, c, rng);
+    for (int attempt = 0; attempt < 5 && err; attempt++) err = lcn_component_seed(th, p0, b0, cs, c, rng);
     if (!err) {
         lcn_monodromy_opts_t mo;
         *mo = *mopts;
         mo->expected = c->expected;
-        lcn_generic_clear(g);
-        lcn_generic_init2(g, cs->n, cs->m);
-        err = lcn_monodromy_solve(g, cs->sys, th, p0, mo);
+        double bmax = 0;
+        for (int j = 0; j < cs->k; j++) bmax = fmax(bmax, cabs(b0[j]));
+        accept_data ad = {cs, 1e-8 * fmax(1, bmax)};
+        mo->accept = accept_nondegenerate;
+        mo->accept_data = &ad;
+        lcn_generic_t gm;
+        lcn_generic_init2(gm, cs->n, cs->k);
+        err = lcn_monodromy_solve(gm, cs->msys, th, b0, mo);
+        if (!err) {
+            /* The same solutions in the full system at p0 = (T0^{-1} b0, T0):
+             * one Newton correction absorbs the rounding of T0^{-1} b0. */
+            lcn_generic_clear(g);
+            lcn_generic_init2(g, cs->n, cs->m);
+            memcpy(g->p0, p0, (size_t)cs->m * sizeof *p0);
+            size_t N = gm->sols->count;
+            double complex *x = lcn_malloc_array(N * (size_t)cs->n + 1, sizeof *x);
+            int *okv = lcn_calloc(N + 1, sizeof *okv);
+            memcpy(x, gm->sols->x, N * (size_t)cs->n * sizeof *x);
+#pragma omp parallel
+            {
+                lcn_system_ws_t ws;
+                lcn_system_ws_init(ws, cs->sys);
+#pragma omp for schedule(dynamic, 16)
+                for (size_t i = 0; i < N; i++) {
+                    double acc, res;
+                    okv[i] = lcn_newton_refine_d(x + i * (size_t)cs->n, &acc, &res, NULL, cs->sys, ws, p0, 1e-13, 8) ==
+                             LCN_OK;
+                }
+                lcn_system_ws_clear(ws);
+            }
+            for (size_t i = 0; i < N; i++)
+                if (okv[i]) lcn_solution_set_add(g->sols, x + i * (size_t)cs->n, 0, 0, 0, NULL);
+            if (g->sols->count != N)
+                lcn_logf(log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost moving to the full system",
+                         c->label, N - g->sols->count, N);
+            g->complete = gm->complete && g->sols->count == N;
+            g->loops = gm->loops;
+            g->paths = gm->paths;
+            g->failures = gm->failures;
+            g->steps = gm->steps;
+            g->seconds = gm->seconds;
+            lcn_free(x);
+            lcn_free(okv);
+        }
+        lcn_generic_clear(gm);
         lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions%s by monodromy (%ld loops, %ld legs, %.2f s)",
                  c->label, g->sols->count, g->complete ? " (complete)" : "", g->loops, g->paths, g->seconds);
     }
     lcn_free(th);
     lcn_free(p0);
+    lcn_free(b0);
     if (err || !use || (!g->complete && c->expected)) return err;
     if (make_dirs(d)) {
         lcn_logf(log, LCN_LOG_WARN, "cannot create cache directory %s: %s", d, strerror(errno));

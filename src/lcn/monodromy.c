@@ -40,6 +40,7 @@ void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
     o->batch = 256;
     o->seed = 1;
     lcn_solve_opts_init(&o->track);
+    lcn_log_init(&o->log);
     /* Monodromy only needs some solution at the end of each leg (a jump to
      * another path still yields a solution), so a looser predictor than the
      * final homotopy's is safe and halves the steps. */
@@ -133,11 +134,11 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             }
         }
         stall = g->sols->count == before ? stall + 1 : 0;
-        lcn_logf(&opts->track.log, LCN_LOG_INFO, "monodromy: loop %ld, %zu solutions%s%ld", g->loops + 1,
+        lcn_logf(&opts->log, LCN_LOG_INFO, "monodromy: loop %ld, %zu solutions%s%ld", g->loops + 1,
                  g->sols->count, expected > 0 ? " of " : "", expected > 0 ? expected : 0L);
     }
     if (expected > 0 && (long)g->sols->count > expected)
-        lcn_logf(&opts->track.log, LCN_LOG_WARN, "monodromy: %zu solutions, more than the expected %ld",
+        lcn_logf(&opts->log, LCN_LOG_WARN, "monodromy: %zu solutions, more than the expected %ld",
                  g->sols->count, expected);
     g->complete = expected > 0 && (long)g->sols->count == expected;
 cleanup:

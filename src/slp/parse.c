@@ -404,7 +404,13 @@ static lcn_node_t number_node(parser *P, const token *t)
     else mpz_set(mpq_denref(q), p10);
     mpq_canonicalize(q);
     mpz_clear(p10);
-    lcn_node_t r = lcn_slp_const_q(P->slp, q, zero);
+    long bits = (long)(mpz_sizeinbase(mpq_numref(q), 2) + mpz_sizeinbase(mpq_denref(q), 2));
+    lcn_node_t r = -1;
+    if (bits > LCN_PARSE_MAX_CONST_BITS)
+        fail_at(P, LCN_ERR_LIMIT, t->line, t->col, t->off, "this number would need more than %ld bits",
+                (long)LCN_PARSE_MAX_CONST_BITS);
+    else
+        r = lcn_slp_const_q(P->slp, q, zero);
     mpq_clears(q, zero, NULL);
     return r;
 }

@@ -16,8 +16,8 @@ void lcn_solve_opts_init(lcn_solve_opts_t o)
     o->threads = 0;
     o->corrector_tol = 1e-8;
     o->corrector_iters = 3;
-    o->predictor_tol = 1e-5;
-    o->max_step = 0.1;
+    o->predictor_tol = 1e-4;
+    o->max_step = 0.25;
     o->min_step = 1e-13;
     o->max_steps = 20000;
     o->max_prec = 512;
@@ -28,6 +28,7 @@ void lcn_solve_opts_init(lcn_solve_opts_t o)
     o->cauchy_points = 16;
     o->max_winding = 16;
     o->max_norm = 1e10;
+    o->endgame_inf_t = 1e-8;
     o->singular_cond = 1e11;
     o->refine_prec = 128;
     o->real_tol = 1e-8;
@@ -40,7 +41,7 @@ static int opts_ok(const lcn_solve_opts_struct *o)
     return o->corrector_tol > 0 && o->corrector_iters >= 1 && o->predictor_tol > 0 && o->max_step > 0 &&
            o->min_step > 0 && o->max_steps > 0 && o->max_prec >= 53 && o->endgame_start > 0 &&
            o->endgame_start < 1 && o->endgame_ratio > 0 && o->endgame_ratio < 1 && o->endgame_min_t > 0 &&
-           o->endgame_tol > 0 && o->cauchy_points >= 4 && o->max_winding >= 1 && o->max_norm > 0 &&
+           o->endgame_tol > 0 && o->cauchy_points >= 4 && o->max_winding >= 1 && o->max_norm > 0 && o->endgame_inf_t > 0 &&
            o->singular_cond > 1 && o->refine_prec >= 53;
 }
 
@@ -81,9 +82,12 @@ static void run_paths(lcn_result_t res, const lcn_homotopy_t h, const double com
                 {
                     done++;
                     double tn = now_seconds();
+                    /* Progress once a second; short solves (monodromy makes
+                       thousands) only at debug level. */
                     if (tn - last_log > 1.0 || done == npaths) {
                         last_log = tn;
-                        lcn_logf(&o->log, LCN_LOG_INFO, "tracked %zu/%zu paths (%.1f s)", done, npaths, tn - t0);
+                        lcn_logf(&o->log, tn - t0 > 1.0 ? LCN_LOG_INFO : LCN_LOG_DEBUG, "tracked %zu/%zu paths (%.1f s)",
+                                 done, npaths, tn - t0);
                     }
                 }
             }
@@ -113,7 +117,7 @@ lcn_err_t lcn_solve_total_degree(lcn_result_t res, const lcn_system_t sys, const
     lcn_homotopy_t h;
     lcn_homotopy_init_total_degree(h, sys, p, gamma);
     lcn_result_init2(res, sys->n, npaths);
-    lcn_logf(&opts->log, LCN_LOG_INFO, "total-degree homotopy: %zu paths, %d unknowns", npaths, sys->n);
+    lcn_logf(&opts->log, LCN_LOG_DEBUG, "total-degree homotopy: %zu paths, %d unknowns", npaths, sys->n);
     run_paths(res, h, NULL, npaths, opts);
     lcn_homotopy_clear(h);
     return LCN_OK;

@@ -2,7 +2,6 @@
  * path driver (track to endgame_start, then the endgame).
  *
  * t runs from 1 (start) to 0 (target). */
-#include <stdlib.h>
 #include <string.h>
 #include "impl.h"
 
@@ -97,7 +96,6 @@ long lcn_track_seg(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_so
         if (next > w->max_prec_used) w->max_prec_used = next;
         lcn_logf(&o->log, LCN_LOG_DEBUG, "precision %ld at t = %g%+gi", next, creal(t), cimag(t));
         w->hstep = lcn_dmax(w->hstep, 1e-3 * cabs(tb - t));
-        if (w->budget > 200) w->budget = 200; /* MPC steps cost far more */
         if (cabs(1.0 - t) < 1e-6) {
             /* 1 - t is not known accurately from t alone: start over. */
             t = ta;
@@ -136,19 +134,22 @@ static int check_start(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lc
                        double complex *x)
 {
     const int n = w->n;
-    double prev = INFINITY;
+    double prev = INFINITY, best = INFINITY;
     for (int it = 0; it < 6; it++) {
         lcn_homotopy_eval_d(w->H, w->Hx, NULL, h, w->sws, w->tmp, x, 1.0);
         if (lcn_lu_d(w->Hx, w->ipiv, n, NULL)) return 0;
         lcn_lu_solve_d(w->Hx, w->ipiv, n, w->H);
         double nd = lcn_norm_inf_d(w->H, n) / lcn_dmax(1.0, lcn_norm_inf_d(x, n));
         if (!(nd < 1e-2)) return 0;
+        if (it > 0 && nd > 0.5 * prev) break; /* at the noise floor of double */
         for (int i = 0; i < n; i++) x[i] -= w->H[i];
-        if (nd <= lcn_dmax(o->corrector_tol * 1e-2, 1e-15)) return 1;
-        if (it > 0 && nd > 0.5 * prev) return nd <= o->corrector_tol;
+        best = lcn_dmin(best, nd);
+        if (nd <= lcn_dmax(o->corrector_tol * 1e-2, 1e-15)) break;
         prev = nd;
     }
-    return prev <= o->corrector_tol;
+    /* An ill-conditioned start may not polish below corrector_tol in
+       double; the tracker raises the precision if it has to. */
+    return best <= lcn_dmax(o->corrector_tol, 1e-6);
 }
 
 /* Residual and condition at the target for the report. */
@@ -170,6 +171,17 @@ static void measure(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
  * cannot reach 1e-13 or the path needed more than double. Succeeds when
  * Newton converges quadratically and the endpoint's condition number is
  * below singular_cond; then x, accuracy, residual and cond are set. */
+static double cond_at(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const double complex *x)
+{
+    double anorm;
+    lcn_system_eval_d(w->F, w->J, NULL, h->sys, w->sws, x, target_params(h));
+    if (lcn_lu_d(w->J, w->ipiv, w->n, &anorm)) return INFINITY;
+    double rc = lcn_lu_rcond_d(w->J, w->n, anorm, w->zwork, w->rwork);
+    return rc > 0 ? 1.0 / rc : INFINITY;
+}
+
+/* r == NULL: only test whether x refines to a regular root (x, the path
+ * and r are left alone). */
 static int refine_endpoint(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homotopy_struct *h,
                            const lcn_solve_opts_struct *o, const double complex *x)
 {
@@ -186,16 +198,11 @@ static int refine_endpoint(lcn_path_result_struct *r, lcn_tracker_ws *w, const l
         memcpy(w->xc, x, nb);
         long prec = o->refine_prec > w->prec ? o->refine_prec : 2 * w->prec;
         ok = lcn_newton_refine(w->xc, &acc, &res, h->sys, p, prec, 30) == LCN_OK;
-        if (ok && prec > w->max_prec_used) w->max_prec_used = prec;
-        if (ok) {
-            double res_mp = res;
-            memcpy(r->x, w->xc, nb);
-            measure(r, w, h);
-            cond = r->cond;
-            res = res_mp;
-        }
+        if (ok && r && prec > w->max_prec_used) w->max_prec_used = prec;
+        if (ok) cond = cond_at(w, h, w->xc);
     }
     if (!ok || !(cond < o->singular_cond)) return 0;
+    if (!r) return 1;
     memcpy(r->x, w->xc, nb);
     r->accuracy = acc;
     r->residual = res;
@@ -295,7 +302,7 @@ static void finish(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homot
 /* The endgame, from x at t = endgame_start (real, positive) towards 0 along
  * the samples t_k = endgame_start * ratio^k. At each sample:
  *  - divergence: a coordinate with a stable negative valuation (three
- *    consecutive samples agreeing to 0.01) at t <= 1e-5 or after |x| grew
+ *    consecutive samples agreeing to 0.01) at t <= endgame_inf_t or after |x| grew
  *    a millionfold, or |x| > max_norm: at infinity;
  *  - regular: when cond(H_x) has stopped growing, track straight to t = 0
  *    with a step budget and Newton-refine there;
@@ -307,7 +314,7 @@ static void endgame(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
     const int n = w->n;
     const size_t nb = (size_t)n * sizeof *x;
     double t = o->endgame_start, cond = 0, cond_prev = 0, norm_prev = 0, norm0 = lcn_norm_inf_d(x, n);
-    int have_est = 0, est_c = 0, tries = 0, stable_inf = 0;
+    int have_est = 0, est_c = 0, tries = 0, stable_inf = 0, fake_tried = 0;
     for (int k = 0;; k++) {
         double norm = lcn_norm_inf_d(x, n);
         if (!(norm < INFINITY)) {
@@ -331,10 +338,11 @@ static void endgame(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
                 if (w->v[i] < -0.05 && dv < 0.01 && norm > norm_prev) inf = 1;
             }
             stable_inf = inf ? stable_inf + 1 : 0;
-            /* A regular path can look like a power law for a while at
-               moderate t (cyclic-6 has one over t in [0.1, 0.006]): ask for
-               stability at small t, or for a large growth. */
-            if (stable_inf >= 2 && (t <= (getenv("LCN_TINF") ? atof(getenv("LCN_TINF")) : 1e-5) || norm >= 1e6 * lcn_dmax(1.0, norm0))) {
+            /* A regular path can look like a power law for a while
+               (cyclic-6 has one over t in [0.1, 0.006], cyclic-7 27 over
+               [1e-4, 1e-5] that end at ill-conditioned roots): ask for
+               stability at t <= endgame_inf_t, or for a large growth. */
+            if (stable_inf >= 2 && (t <= o->endgame_inf_t || norm >= 1e6 * lcn_dmax(1.0, norm0))) {
                 finish(r, w, h, LCN_PATH_AT_INFINITY, x, t);
                 return;
             }
@@ -347,13 +355,14 @@ static void endgame(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
             tries++;
             memcpy(w->xs, x, nb);
             double hsave = w->hstep;
+            long psave = w->prec;
             /* A regular endpoint may still need hundreds of steps and more
                precision (Wilkinson: ~300 steps, 128 bits), so a small budget
                on the early guess at k = 0 and a large one once cond(H_x)
                has been seen to settle; a singular or diverging path
                makes the steps shrink with t and ends on the budget or on a
                failure that more precision does not cure. */
-            w->budget = k == 0 ? 30 : 400;
+            w->budget = k == 0 ? 30 : 1000;
             double complex tt;
             long rc = lcn_track_seg(w, h, o, x, t, 0.0, &tt);
             w->budget = 0;
@@ -364,8 +373,11 @@ static void endgame(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
                 finish(r, w, h, LCN_PATH_SUCCESS, r->x, 0.0);
                 return;
             }
+            /* Back to the sample, and to its precision: near a singular
+               endpoint the attempt may have raised it for nothing. */
             memcpy(x, w->xs, nb);
             w->hstep = hsave;
+            w->prec = psave;
         }
         if (sampled && k >= 2 && !diverging && vchange < 0.05) {
             int c = 0;
@@ -386,6 +398,43 @@ static void endgame(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
                     dk1 = lcn_dmax(dk1, cabs(w->xprev[i] - w->est[i]));
                 }
                 int closing = dk <= pow(o->endgame_ratio, 0.5 / c) * dk1 || dk <= o->endgame_tol * sc;
+                /* A cycle of c >= 2 paths cannot end at a regular root
+                   (one analytic path reaches it). A loop that averaged a
+                   cluster of roots gives a point that is not a root, from
+                   which Newton walks to a regular one far beyond the
+                   estimates' agreement d: go on, and try harder to track
+                   this path straight to t = 0. (A true singular root may
+                   look regular to Newton when the estimate is exact to the
+                   last bits; it does not move.) */
+                int fake = 0;
+                if (have_est && c == est_c && d <= o->endgame_tol * sc && closing && c > 1 &&
+                    refine_endpoint(NULL, w, h, o, w->est)) {
+                    double mv = 0;
+                    for (int i = 0; i < n; i++) mv = lcn_dmax(mv, cabs(w->xc[i] - w->est[i]));
+                    fake = mv > lcn_dmax(100.0 * d, 1e-8 * sc);
+                }
+                if (fake) {
+                    lcn_logf(&o->log, LCN_LOG_DEBUG, "cauchy at t = %g: winding %d ends at a regular root", t, c);
+                    closing = 0;
+                    if (!fake_tried) {
+                        fake_tried = 1;
+                        memcpy(w->xs, x, nb);
+                        double hsave = w->hstep;
+                        long psave = w->prec;
+                        w->budget = 2000;
+                        double complex tt;
+                        long rc = lcn_track_seg(w, h, o, x, t, 0.0, &tt);
+                        w->budget = 0;
+                        if (rc == SEG_OK && refine_endpoint(r, w, h, o, x)) {
+                            r->winding = 1;
+                            finish(r, w, h, LCN_PATH_SUCCESS, r->x, 0.0);
+                            return;
+                        }
+                        memcpy(x, w->xs, nb);
+                        w->hstep = hsave;
+                        w->prec = psave;
+                    }
+                }
                 if (have_est && c == est_c && d <= o->endgame_tol * sc && closing) {
                     r->winding = c;
                     if (c == 1 && refine_endpoint(r, w, h, o, w->est)) {
@@ -413,6 +462,8 @@ static void endgame(lcn_path_result_struct *r, lcn_tracker_ws *w, const lcn_homo
            there is the divergence itself. */
         int allow = w->allow_mp;
         if (stable_inf >= 1) w->allow_mp = 0;
+        /* Near t = 0 the path's scale of change is proportional to t. */
+        w->hstep *= o->endgame_ratio;
         long rc = lcn_track_seg(w, h, o, x, t, tn, &tt);
         w->allow_mp = allow;
         if (rc != SEG_OK) {

@@ -1,0 +1,178 @@
+/* lcncrit census: every critical point an architecture leads to, for a
+ * target filter or for training data (SPEC.md, census.h). With no
+ * arguments: KMMT22 §7.3, --k 3,2,2 --target 2,0,5,0,2. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "lcncrit/census.h"
+#include "lcncrit/data.h"
+#include "lcncrit/weights.h"
+
+/* Stream of --target random (the same as locus/segre/params). */
+#define TARGET_STREAM 0x54524754u
+#define MAXL 32
+
+static void usage(void)
+{
+    printf("usage: lcncrit census [--k 3,2,2] [--s 1,1,1] (--target U|random | --data X.csv Y.csv)\n"
+           "       [--weights identity|bombieri|generic|FILE] [--verify-params] [--no-certify]\n"
+           "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n"
+           "With no arguments: KMMT22 Sec. 7.3, --k 3,2,2 --target 2,0,5,0,2 (identity weights).\n"
+           "X.csv is d0 x N (one sample per column), Y.csv is dL x N, d0 = k + (dL-1)*stride.\n");
+}
+
+int cmd_census(int argc, char **argv)
+{
+    const char *cmd = argv[0];
+    cli_common co;
+    cli_common_init(&co);
+    int k[MAXL], nk = 0, s[MAXL], ns = 0, verify = 0, certify = 1;
+    const char *target = NULL, *weights = NULL, *xpath = NULL, *ypath = NULL;
+    if (argc <= 1) {
+        k[0] = 3, k[1] = 2, k[2] = 2;
+        nk = 3;
+        target = "2,0,5,0,2";
+    }
+    for (int i = 1; i < argc; i++) {
+        int r = cli_common_parse(&co, argc, argv, &i);
+        if (r < 0) return CLI_BAD_INPUT;
+        if (r > 0) continue;
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "--k")) {
+            if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
+            if ((nk = cli_parse_int_list(cmd, a, v, k, MAXL, 1)) < 0) return CLI_BAD_INPUT;
+        } else if (!strcmp(a, "--s")) {
+            if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
+            if ((ns = cli_parse_int_list(cmd, a, v, s, MAXL, 1)) < 0) return CLI_BAD_INPUT;
+        } else if (!strcmp(a, "--target")) {
+            if (!(target = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
+        } else if (!strcmp(a, "--weights")) {
+            if (!(weights = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
+        } else if (!strcmp(a, "--data")) {
+            if (i + 2 >= argc) return cli_bad(cmd, "--data needs two files: X.csv Y.csv");
+            xpath = argv[++i];
+            ypath = argv[++i];
+        } else if (!strcmp(a, "--verify-params")) {
+            verify = 1;
+        } else if (!strcmp(a, "--no-certify")) {
+            certify = 0;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage();
+            return CLI_OK;
+        } else {
+            return cli_bad(cmd, "unknown option '%s' (try --help)", a);
+        }
+    }
+    if (nk == 0) {
+        if (target || xpath) return cli_bad(cmd, "--k is required (e.g. --k 3,2,2)");
+        k[0] = 3, k[1] = 2, k[2] = 2;
+        nk = 3;
+        target = "2,0,5,0,2";
+    }
+    if (target && xpath) return cli_bad(cmd, "--target and --data exclude each other");
+    if (!target && !xpath) return cli_bad(cmd, "--target U|random or --data X.csv Y.csv is required");
+    if (xpath && weights) return cli_bad(cmd, "--weights: with --data the weights are the data's (T = A, DESIGN Sec. 1)");
+    if (ns && ns != nk) return cli_bad(cmd, "--s: %d strides for %d layers", ns, nk);
+
+    lcn_arch_t arch;
+    lcn_arch_init(arch);
+    if (lcn_arch_init_set(arch, k, ns ? s : NULL, nk))
+        return cli_bad(cmd, "--%s: %s", arch->bad_arg ? arch->bad_arg : "k", arch->msg);
+    int kend = arch->kend, rc = CLI_OK;
+    if (kend < 2) {
+        lcn_arch_clear(arch);
+        return cli_bad(cmd, "--k: every layer is a scalar (end-to-end filter of size 1): there is nothing to compute");
+    }
+    if (kend > 400) {
+        lcn_arch_clear(arch);
+        return cli_bad(cmd, "--k: the end-to-end filter has size %d; the systems handle k <= 400", kend);
+    }
+    double *u = calloc((size_t)kend, sizeof *u), *T = calloc((size_t)kend * kend, sizeof *T), cst = 0;
+    char msg[600];
+    const char *wname = weights ? weights : "identity";
+    lcn_dmatrix_t X, Y;
+    lcn_dmatrix_init(X);
+    lcn_dmatrix_init(Y);
+    lcn_census_t c;
+    lcn_census_init(c);
+    FILE *jf = NULL;
+    if (xpath) {
+        lcn_err_t err;
+        if ((err = lcn_dmatrix_read_csv(X, xpath, msg, sizeof msg)) || (err = lcn_dmatrix_read_csv(Y, ypath, msg, sizeof msg))) {
+            rc = cli_bad(cmd, "--data: %s", msg);
+            goto done;
+        }
+        if (lcn_data_loss_form(T, u, &cst, arch, X, Y, msg, sizeof msg)) {
+            rc = cli_bad(cmd, "--data %s %s: %s", xpath, ypath, msg);
+            goto done;
+        }
+        wname = "data";
+    } else {
+        if (!strcmp(target, "random")) {
+            lcn_rng_t rng;
+            lcn_rng_init(rng, co.seed, TARGET_STREAM);
+            for (int j = 0; j < kend; j++) u[j] = lcn_rng_normal(rng);
+        } else {
+            int nu = cli_parse_double_list(cmd, "--target", target, u, kend + 1);
+            if (nu < 0) {
+                rc = CLI_BAD_INPUT;
+                goto done;
+            }
+            if (nu != kend) {
+                rc = cli_bad(cmd, "--target: %d numbers, but the end-to-end filter of this architecture has size %d", nu, kend);
+                goto done;
+            }
+        }
+        if (lcn_weights_from_name(T, kend, wname, co.seed, msg, sizeof msg)) {
+            rc = cli_bad(cmd, "--weights: %s", msg);
+            goto done;
+        }
+    }
+
+    lcn_census_opts_t o;
+    lcn_census_opts_init(o);
+    o->seed = co.seed;
+    o->threads = co.threads;
+    o->cache_dir = co.cache;
+    o->weights_name = wname;
+    o->certify = certify;
+    /* Progress and warnings on stderr; the per-component lines only when
+     * someone is watching a terminal. */
+    o->log.fn = cli_log;
+    o->log.data = &co;
+    o->log.max_level = (!co.quiet && isatty(2)) ? LCN_LOG_INFO : LCN_LOG_WARN;
+    o->track_log = o->log;
+    lcn_err_t err = lcn_census_run(c, arch, u, T, cst, o);
+    if (!err && verify) {
+        if (strcmp(c->route, "stride-one") != 0)
+            fprintf(stderr, "lcncrit census: --verify-params applies to stride-one architectures only; skipped\n");
+        else
+            err = lcn_census_verify_params(c, o);
+    }
+    if (err) {
+        fprintf(stderr, "lcncrit census: failed: %s\n", lcn_err_string(err));
+        rc = CLI_FAIL;
+        goto done;
+    }
+    int to_stdout_json = co.json && !strcmp(co.json, "-");
+    if (!to_stdout_json) lcn_census_write_text(stdout, c);
+    else if (!co.quiet) lcn_census_write_text(stderr, c);
+    if (co.json) {
+        if (!(jf = cli_json_open(cmd, co.json))) {
+            rc = CLI_BAD_INPUT;
+            goto done;
+        }
+        lcn_census_write_json(jf, c);
+        cli_json_close(jf);
+    }
+    rc = (c->mismatch || !strcmp(c->route, "not-covered")) ? CLI_MISMATCH : CLI_OK;
+done:
+    lcn_census_clear(c);
+    lcn_dmatrix_clear(X);
+    lcn_dmatrix_clear(Y);
+    lcn_arch_clear(arch);
+    free(u);
+    free(T);
+    return rc;
+}
