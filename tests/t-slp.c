@@ -102,6 +102,18 @@ static void test_eval_d(void)
                       creal(fd), cimag(fd), creal(an), cimag(an));
             }
         }
+        /* The directional derivative along a random v equals Jp v. */
+        double complex v[8], Fdir[8], Jxdir[64], Fdot[8];
+        for (int k = 0; k < m; k++) v[k] = lcn_rng_cnormal(rng);
+        lcn_system_eval_dir_d(Fdir, Jxdir, Fdot, sys, ws, x, p, v);
+        for (int i = 0; i < n; i++) {
+            double complex want = 0;
+            for (int k = 0; k < m; k++) want += Jp[i + n * k] * v[k];
+            CHECK(cabs(Fdot[i] - want) <= 1e-12 * (1 + cabs(want)), "Fdot[%d] %g%+gi, Jp v %g%+gi", i, creal(Fdot[i]),
+                  cimag(Fdot[i]), creal(want), cimag(want));
+            CHECK(Fdir[i] == Fv[i], "F from eval_dir_d differs at %d", i);
+        }
+        for (int i = 0; i < n * n; i++) CHECK(Jxdir[i] == Jx[i], "Jx from eval_dir_d differs at %d", i);
         /* F-only and F+Jx programs agree with the full one. */
         lcn_system_eval_d(Fh, NULL, NULL, sys, ws, x, p);
         for (int i = 0; i < n; i++) CHECK(Fh[i] == Fv[i], "programs disagree at %d", i);

@@ -51,6 +51,7 @@ LCN_EXPORT void lcn_system_set_names(lcn_system_t sys, const char *const *var_na
 
 typedef struct {
     double complex *rd;   /* double registers */
+    double complex *td;   /* tangent registers for directional derivatives, lazily allocated */
     mpc_t *rm;            /* MPC registers, allocated on first MP use */
     mpc_t *cm;            /* constants rounded at prec_cm */
     mpfr_prec_t prec_rm, prec_cm;
@@ -66,6 +67,13 @@ LCN_EXPORT void lcn_system_ws_clear(lcn_system_ws_t ws);
 LCN_EXPORT void lcn_system_eval_d(double complex *F, double complex *Jx, double complex *Jp,
                                   const lcn_system_t sys, lcn_system_ws_t ws,
                                   const double complex *x, const double complex *p);
+/* F, dF/dx (may be NULL) and the directional derivative
+ * Fdot = (dF/dp) v = sum_k dF/dp_k v_k, in complex double. Fdot costs about
+ * three evaluations of F (forward mode over the F program) instead of the
+ * n*m entries of dF/dp: what a parameter homotopy needs for dH/dt. */
+LCN_EXPORT void lcn_system_eval_dir_d(double complex *F, double complex *Jx, double complex *Fdot,
+                                      const lcn_system_t sys, lcn_system_ws_t ws, const double complex *x,
+                                      const double complex *p, const double complex *v);
 /* Evaluate in MPC at precision prec: every operation is rounded at prec and
  * constants are rounded from their exact values at prec. Outputs must be
  * initialised; their precision is set to prec. */

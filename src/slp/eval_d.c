@@ -46,6 +46,51 @@ void lcn_system_eval_d(double complex *F, double complex *Jx, double complex *Jp
         for (size_t i = 0; i < n * (size_t)sys->m; i++) Jp[i] = ws->rd[prog->out[k++]];
 }
 
+/* Forward mode along parameter direction v: r holds values, d tangents. */
+static void run_dir_d(double complex *r, double complex *d, const lcn_program_struct *prog, const double complex *cd,
+                      const double complex *x, const double complex *p, const double complex *v)
+{
+    const lcn_instr_struct *in = prog->ins, *end = prog->ins + prog->nins;
+    for (; in < end; in++) {
+        const int32_t o = in->dst, a = in->a, b = in->b;
+        switch (in->op) {
+        case LCN_OP_CONST: r[o] = cd[a]; d[o] = 0; break;
+        case LCN_OP_VAR: r[o] = x[a]; d[o] = 0; break;
+        case LCN_OP_PARAM: r[o] = p[a]; d[o] = v[a]; break;
+        case LCN_OP_ADD: r[o] = r[a] + r[b]; d[o] = d[a] + d[b]; break;
+        case LCN_OP_SUB: r[o] = r[a] - r[b]; d[o] = d[a] - d[b]; break;
+        case LCN_OP_MUL: d[o] = d[a] * r[b] + r[a] * d[b]; r[o] = r[a] * r[b]; break;
+        case LCN_OP_NEG: r[o] = -r[a]; d[o] = -d[a]; break;
+        case LCN_OP_POW: {
+            /* r[o] by the same operations as run_d, so values agree bit for bit */
+            d[o] = (double)b * pow_d(r[a], b - 1) * d[a];
+            r[o] = pow_d(r[a], b);
+            break;
+        }
+        default: LCN_ASSERT(0 && "eval: unknown op");
+        }
+    }
+}
+
+void lcn_system_eval_dir_d(double complex *F, double complex *Jx, double complex *Fdot, const lcn_system_t sys,
+                           lcn_system_ws_t ws, const double complex *x, const double complex *p,
+                           const double complex *v)
+{
+    const size_t n = (size_t)sys->n;
+    if (!ws->td) ws->td = lcn_malloc_array(ws->nregs ? ws->nregs : 1, sizeof *ws->td);
+    const lcn_program_struct *p0 = &sys->prog[0];
+    run_dir_d(ws->rd, ws->td, p0, sys->cd, x, p, v);
+    for (size_t i = 0; i < n; i++) {
+        F[i] = ws->rd[p0->out[i]];
+        Fdot[i] = ws->td[p0->out[i]];
+    }
+    if (Jx) {
+        const lcn_program_struct *p1 = &sys->prog[1];
+        run_d(ws->rd, p1, sys->cd, x, p);
+        for (size_t i = 0; i < n * n; i++) Jx[i] = ws->rd[p1->out[n + i]];
+    }
+}
+
 void lcn_slp_eval_d(double complex *values, const lcn_slp_t slp, const lcn_node_t *out, size_t nout,
                     const double complex *x, const double complex *p)
 {

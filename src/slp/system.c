@@ -126,6 +126,7 @@ void lcn_system_ws_init(lcn_system_ws_t ws, const lcn_system_t sys)
     ws->nregs = sys->nregs;
     ws->nconst = sys->nconst;
     ws->rd = lcn_malloc_array(ws->nregs ? ws->nregs : 1, sizeof *ws->rd);
+    ws->td = NULL;
     ws->rm = NULL;
     ws->cm = NULL;
     ws->prec_rm = ws->prec_cm = 0;
@@ -134,6 +135,7 @@ void lcn_system_ws_init(lcn_system_ws_t ws, const lcn_system_t sys)
 void lcn_system_ws_clear(lcn_system_ws_t ws)
 {
     lcn_free(ws->rd);
+    lcn_free(ws->td);
     if (ws->rm) {
         for (size_t i = 0; i < ws->nregs; i++) mpc_clear(ws->rm[i]);
         lcn_free(ws->rm);

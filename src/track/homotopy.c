@@ -95,33 +95,31 @@ void lcn_homotopy_eval2_d(double complex *H, double complex *Hx, double complex 
         lcn_system_eval_d(H, Hx, NULL, h->sys, ws, x, h->p);
         const double complex s = u, tg = t * h->gamma;
         if (Hx)
-            for (int i = 0; i < n * n; i++) Hx[i] *= s;
+            for (int i = 0; i < n * n; i++) Hx[i] = lcn_cmul(Hx[i], s);
         for (int i = 0; i < n; i++) {
             int d = h->sys->degrees[i];
             double complex pw = 1.0; /* x_i^(d-1) */
-            for (int e = 1; e < d; e++) pw *= x[i];
-            double complex g = pw * x[i] - 1.0;
-            if (Ht) Ht[i] = h->gamma * g - H[i];
-            H[i] = s * H[i] + tg * g;
-            if (Hx) Hx[i + (size_t)n * i] += tg * (double)d * pw;
+            for (int e = 1; e < d; e++) pw = lcn_cmul(pw, x[i]);
+            double complex g = lcn_cmul(pw, x[i]) - 1.0;
+            if (Ht) Ht[i] = lcn_cmul(h->gamma, g) - H[i];
+            H[i] = lcn_cmul(s, H[i]) + lcn_cmul(tg, g);
+            if (Hx) Hx[i + (size_t)n * i] += (double)d * lcn_cmul(tg, pw);
         }
         return;
     }
     /* Parameter homotopy: H = F(x; p(t)), dH/dt = dF/dp . (p0 - p1) tau'(t). */
     double complex tau, dtau;
     tau_d(&tau, &dtau, h->gamma, t);
-    double complex *pt = tmp, *Jp = tmp + m;
-    for (int k = 0; k < m; k++) pt[k] = h->p1[k] + tau * h->dp[k];
+    double complex *pt = tmp;
+    for (int k = 0; k < m; k++) pt[k] = h->p1[k] + lcn_cmul(tau, h->dp[k]);
     if (!Ht || m == 0) {
         lcn_system_eval_d(H, Hx, NULL, h->sys, ws, x, pt);
         if (Ht)
             for (int i = 0; i < n; i++) Ht[i] = 0;
         return;
     }
-    lcn_system_eval_d(H, Hx, Jp, h->sys, ws, x, pt);
-    for (int i = 0; i < n; i++) {
-        double complex s = 0;
-        for (int k = 0; k < m; k++) s += Jp[i + (size_t)n * k] * h->dp[k];
-        Ht[i] = s * dtau;
-    }
+    /* Forward mode along dp: far cheaper than the n*m entries of dF/dp
+       when m >> n, as in the LCN systems (m = k + k(k+1)/2). */
+    lcn_system_eval_dir_d(H, Hx, Ht, h->sys, ws, x, pt, h->dp);
+    for (int i = 0; i < n; i++) Ht[i] = lcn_cmul(Ht[i], dtau);
 }
