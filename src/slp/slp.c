@@ -55,7 +55,11 @@ double complex lcn_q_get_d(const mpq_t re, const mpq_t im)
 static uint64_t mix(uint64_t h, uint64_t v)
 {
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    return h * 0xff51afd7ed558ccdULL;
+    h *= 0xff51afd7ed558ccdULL;
+    /* The table index takes the low bits, and a product's low bits see only
+     * the low bits of its factors: fold the high half down, or every
+     * integer-valued double (zero low mantissa bits) lands in one cluster. */
+    return h ^ (h >> 32);
 }
 
 static uint64_t hash_double(double d)
