@@ -265,6 +265,14 @@ static void test_degenerate(void)
 /* ---- the solver: monodromy + parameter homotopy + post-processing ---- */
 
 /* Solve cs for target u and weights T (k×k), no cache. */
+/* LCN_TEST_VERBOSE=1: the solver's progress lines on stderr. */
+static void log_stderr(void *data, lcn_log_level_t level, const char *line)
+{
+    (void)data;
+    (void)level;
+    fprintf(stderr, "  | %s\n", line);
+}
+
 static void solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const double *u, const double *T, int *complete)
 {
     double complex uc[64], Tc[4096], p1[4096];
@@ -277,6 +285,10 @@ static void solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const double *u, 
     lcn_solve_opts_t so;
     *so = mo->track;
     so->seed = lcn_test_seed();
+    if (getenv("LCN_TEST_VERBOSE")) {
+        so->log.fn = mo->log.fn = log_stderr;
+        so->log.max_level = mo->log.max_level = LCN_LOG_INFO;
+    }
     lcn_critpoints_init(cp);
     CHECK(lcn_critpoints_solve_all(cp, cs, p1, "none", mo, so, complete, NULL) == LCN_OK, "solve_all");
 }
@@ -393,7 +405,11 @@ static void segre_generic(int large)
             int complete;
             solve(cp, cs, u, T, &complete);
             long want = lcn_segre_eddeg(k, 2);
-            CHECK(complete && (long)cp->count == want, "Segre (%d,%d): %zu, want C_k = %ld", k1, k2, cp->count, want);
+            CHECK(complete && (long)cp->count == want,
+                  "Segre (%d,%d): %zu, want C_k = %ld (generic complete %d; paths %zu: finite %zu, infinite %zu, "
+                  "singular %zu, failed %zu, degenerate %zu)",
+                  k1, k2, cp->count, want, complete, cp->tracked, cp->finite, cp->at_infinity, cp->singular, cp->failed,
+                  cp->degenerate);
             check_residuals(cp, "segre");
             lcn_critpoints_clear(cp);
             lcn_critsys_clear(cs);
@@ -549,8 +565,11 @@ static void test_params_prediction(void)
         lcn_critpoints_t cp;
         int complete;
         solve(cp, cs, u, T, &complete);
-        CHECK(complete && cp->count == want, "arch %d: %zu nonzero critical points, predicted %llu", i, cp->count,
-              (unsigned long long)want);
+        CHECK(complete && cp->count == want,
+              "arch %d: %zu nonzero critical points, predicted %llu (generic complete %d; paths %zu: finite %zu, "
+              "infinite %zu, singular %zu, failed %zu, degenerate %zu)",
+              i, cp->count, (unsigned long long)want, complete, cp->tracked, cp->finite, cp->at_infinity, cp->singular,
+              cp->failed, cp->degenerate);
         check_residuals(cp, "params");
         lcn_critpoints_clear(cp);
         lcn_critsys_clear(cs);

@@ -32,6 +32,11 @@ LCN_EXPORT void lcn_dmatrix_clear(lcn_dmatrix_t m);
  * more than 1e8 entries; msg then says "PATH:LINE:COLUMN: what" (column =
  * the 1-based field number). m is empty on error. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_dmatrix_read_csv(lcn_dmatrix_t m, const char *path, char *msg, size_t msglen);
+/* The same from the len bytes at text (need not be NUL-terminated; a NUL
+ * byte is refused like in a file); name stands for PATH in
+ * messages. For tests and fuzzing. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_dmatrix_read_csv_mem(lcn_dmatrix_t m, const char *text, size_t len, const char *name,
+                                                      char *msg, size_t msglen);
 
 /* T (k × k), u (k), *cst for the architecture from X, Y. LCN_ERR_ARG (msg
  * says which file and why) when the shapes do not fit arch (X must have

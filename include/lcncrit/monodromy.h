@@ -1,12 +1,12 @@
 /* lcncrit: monodromy, the generic solution set of a parametrised system
  * (DESIGN.md §4).
  *
- * From one seed pair (x0, p0) with F(x0; p0) = 0, random loops p0 -> p1
- * -> p0 (p1 random complex; out along the parameter-homotopy arc of a
- * random gamma1, back along that of gamma2, t from 1 to 0 on each leg)
- * carry known solutions of F(·; p0) to other solutions. The solutions of
- * one loop are tracked in batches, new endpoints joining the queue of the
- * same loop (so one loop applies its permutation until the orbits close);
+ * From one seed pair (x0, p0) with F(x0; p0) = 0, random parameter
+ * triangles p0 -> p1 -> p2 -> p0 (straight segments, gamma = 1, t from 1 to
+ * 0 on each leg) carry known solutions of F(·; p0) to other solutions. The
+ * solutions of one loop are tracked in batches, new endpoints joining the
+ * queue of the same loop (so one loop applies its permutation until the
+ * orbits close);
  * then a new loop is drawn. The
  * solve stops when `expected` solutions are known, or, when no count is
  * known, after `max_stall` loops without a new solution — then

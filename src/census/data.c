@@ -30,14 +30,9 @@ static void setmsg(char *msg, size_t len, const char *fmt, const char *path, lon
     if (msg && len) snprintf(msg, len, fmt, path, line, col, what);
 }
 
-lcn_err_t lcn_dmatrix_read_csv(lcn_dmatrix_t m, const char *path, char *msg, size_t msglen)
+/* The reader proper, on an open stream; path only names it in messages. */
+static lcn_err_t read_csv(lcn_dmatrix_t m, FILE *f, const char *path, char *msg, size_t msglen)
 {
-    lcn_dmatrix_clear(m);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        if (msg && msglen) snprintf(msg, msglen, "%s: cannot open (%s)", path, strerror(errno));
-        return LCN_ERR_IO;
-    }
     size_t cap = 0, n = 0, lcap = 0;
     double *a = NULL;
     char *line = NULL;
@@ -47,8 +42,9 @@ lcn_err_t lcn_dmatrix_read_csv(lcn_dmatrix_t m, const char *path, char *msg, siz
     for (;;) {
         /* Whole lines of any length. */
         size_t len = 0;
-        int ch;
+        int ch, nul = 0;
         while ((ch = fgetc(f)) != EOF && ch != '\n') {
+            nul |= ch == 0;
             if (len + 2 > lcap) {
                 lcap = lcap ? 2 * lcap : 256;
                 line = lcn_realloc(line, lcap);
@@ -62,6 +58,13 @@ lcn_err_t lcn_dmatrix_read_csv(lcn_dmatrix_t m, const char *path, char *msg, siz
         }
         line[len] = 0;
         lineno++;
+        if (nul) {
+            /* The string functions below would stop at it and silently drop
+             * the rest of the line. */
+            if (msg && msglen) snprintf(msg, msglen, "%s:%ld: NUL byte (a binary file?)", path, lineno);
+            err = LCN_ERR_PARSE;
+            goto out;
+        }
         char *hash = strchr(line, '#');
         if (hash) *hash = 0;
         char *p = line;
@@ -124,7 +127,6 @@ lcn_err_t lcn_dmatrix_read_csv(lcn_dmatrix_t m, const char *path, char *msg, siz
         err = LCN_ERR_PARSE;
     }
 out:
-    fclose(f);
     lcn_free(line);
     if (err) {
         lcn_free(a);
@@ -134,6 +136,38 @@ out:
     m->cols = cols;
     m->a = a;
     return LCN_OK;
+}
+
+lcn_err_t lcn_dmatrix_read_csv(lcn_dmatrix_t m, const char *path, char *msg, size_t msglen)
+{
+    lcn_dmatrix_clear(m);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (msg && msglen) snprintf(msg, msglen, "%s: cannot open (%s)", path, strerror(errno));
+        return LCN_ERR_IO;
+    }
+    lcn_err_t err = read_csv(m, f, path, msg, msglen);
+    fclose(f);
+    return err;
+}
+
+lcn_err_t lcn_dmatrix_read_csv_mem(lcn_dmatrix_t m, const char *text, size_t len, const char *name, char *msg,
+                                   size_t msglen)
+{
+    lcn_dmatrix_clear(m);
+    if (len == 0) {
+        /* fmemopen refuses a zero-length buffer; an empty text is an empty file. */
+        if (msg && msglen) snprintf(msg, msglen, "%s: no data (empty file)", name);
+        return LCN_ERR_PARSE;
+    }
+    FILE *f = fmemopen((void *)text, len, "r");
+    if (!f) {
+        if (msg && msglen) snprintf(msg, msglen, "%s: cannot open (%s)", name, strerror(errno));
+        return LCN_ERR_IO;
+    }
+    lcn_err_t err = read_csv(m, f, name, msg, msglen);
+    fclose(f);
+    return err;
 }
 
 lcn_err_t lcn_data_loss_form(double *T, double *u, double *cst, const lcn_arch_t arch, const lcn_dmatrix_t X,

@@ -18,6 +18,7 @@ typedef struct {
     const char *json;   /* NULL, a path, or "-" for stdout */
     const char *cache;  /* cache directory, NULL: default */
     const char *checkpoint;
+    unsigned seen;      /* bit per common option already given (duplicates are refused) */
 } cli_common;
 
 void cli_common_init(cli_common *c);

@@ -21,9 +21,11 @@ static int parse(const char *cmd, int argc, char **argv, cli_common *common, lcn
         if (r > 0) continue;
         const char *v;
         if (!strcmp(argv[i], "--k")) {
+            if (L >= 0) return cli_bad(cmd, "option --k given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((L = cli_parse_int_list(cmd, "--k", v, k, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(argv[i], "--s")) {
+            if (ns >= 0) return cli_bad(cmd, "option --s given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((ns = cli_parse_int_list(cmd, "--s", v, s, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -124,6 +126,13 @@ int cmd_arch(int argc, char **argv)
     int json_stdout = common.json && !strcmp(common.json, "-");
     FILE *out = json_stdout ? (common.quiet ? NULL : stderr) : (common.quiet ? NULL : stdout);
     int n = a->kend - 1;
+    /* Opened first: an unwritable --json is bad input, refused before any
+     * output. */
+    FILE *js = NULL;
+    if (common.json && !(js = cli_json_open(cmd, common.json))) {
+        lcn_arch_clear(a);
+        return CLI_BAD_INPUT;
+    }
 
     if (out) {
         fprintf(out, "lcncrit %s arch\n", lcn_version());
@@ -154,9 +163,7 @@ int cmd_arch(int argc, char **argv)
             fputs("  critical points: the Segre neurovariety of the reduced architecture (Shahverdi Thm 4.1)\n", out);
         }
     }
-    if (common.json) {
-        FILE *js = cli_json_open(cmd, common.json);
-        if (!js) return CLI_FAIL;
+    if (js) {
         fprintf(js, "{\n  \"tool\": \"lcncrit\", \"version\": \"%s\", \"command\": \"arch\",\n  \"architecture\": ",
                 lcn_version());
         lcn_arch_write_json(js, a);

@@ -12,6 +12,8 @@
 /* Stream of --target random (the same as locus/segre/params). */
 #define TARGET_STREAM 0x54524754u
 #define MAXL 32
+/* Paths the Segre route may track (see cmd_census). */
+#define CENSUS_MAX_PATHS 1000000
 
 static void usage(void)
 {
@@ -40,16 +42,21 @@ int cmd_census(int argc, char **argv)
         if (r > 0) continue;
         const char *a = argv[i], *v;
         if (!strcmp(a, "--k")) {
+            if (nk) return cli_bad(cmd, "option --k given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((nk = cli_parse_int_list(cmd, a, v, k, MAXL, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--s")) {
+            if (ns) return cli_bad(cmd, "option --s given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((ns = cli_parse_int_list(cmd, a, v, s, MAXL, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--target")) {
+            if (target) return cli_bad(cmd, "option --target given twice");
             if (!(target = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--weights")) {
+            if (weights) return cli_bad(cmd, "option --weights given twice");
             if (!(weights = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--data")) {
+            if (xpath) return cli_bad(cmd, "option --data given twice");
             if (i + 2 >= argc) return cli_bad(cmd, "--data needs two files: X.csv Y.csv");
             xpath = argv[++i];
             ypath = argv[++i];
@@ -88,7 +95,21 @@ int cmd_census(int argc, char **argv)
         lcn_arch_clear(arch);
         return cli_bad(cmd, "--k: the end-to-end filter has size %d; the systems handle k <= 400", kend);
     }
-    double *u = calloc((size_t)kend, sizeof *u), *T = calloc((size_t)kend * kend, sizeof *T), cst = 0;
+    if (!arch->stride_one) {
+        /* The Segre route tracks C_k paths (Shahverdi Thm 4.1) and keeps
+         * every solution: refuse before the system is even built when that
+         * cannot fit in memory or finish (C_(8,8) is already 1.2e6). */
+        uint64_t paths = 0;
+        if (lcn_edd_segre_u64(&paths, arch->red_k, arch->red_L) != LCN_OK || paths > CENSUS_MAX_PATHS) {
+            lcn_arch_clear(arch);
+            return cli_bad(cmd, "--k: the Segre neurovariety of this architecture has generic ED degree %s%llu; "
+                           "more than %d paths are refused", paths ? "" : "> ",
+                           (unsigned long long)(paths ? paths : UINT64_MAX), CENSUS_MAX_PATHS);
+        }
+    }
+    /* One spare entry: the --target parser is asked for up to kend + 1
+     * numbers so that a too-long list is reported as such. */
+    double *u = calloc((size_t)kend + 1, sizeof *u), *T = calloc((size_t)kend * kend, sizeof *T), cst = 0;
     char msg[600];
     const char *wname = weights ? weights : "identity";
     lcn_dmatrix_t X, Y;
@@ -125,11 +146,17 @@ int cmd_census(int argc, char **argv)
             }
         }
         if (lcn_weights_from_name(T, kend, wname, co.seed, msg, sizeof msg)) {
-            rc = cli_bad(cmd, "--weights: %s", msg);
+            rc = cli_bad(cmd, "--weights %s: %s", wname, msg);
             goto done;
         }
     }
 
+    /* Opened before the run: an unwritable --json path is bad input, found
+     * before minutes of tracking, not after. */
+    if (co.json && !(jf = cli_json_open(cmd, co.json))) {
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
     lcn_census_opts_t o;
     lcn_census_opts_init(o);
     o->seed = co.seed;
@@ -150,6 +177,11 @@ int cmd_census(int argc, char **argv)
         else
             err = lcn_census_verify_params(c, o);
     }
+    if (err == LCN_ERR_LIMIT) {
+        /* Checked by the systems before anything large is allocated. */
+        rc = cli_bad(cmd, "--k: the architecture (end-to-end k = %d) is beyond the size limits of the critical-point systems", kend);
+        goto done;
+    }
     if (err) {
         fprintf(stderr, "lcncrit census: failed: %s\n", lcn_err_string(err));
         rc = CLI_FAIL;
@@ -158,16 +190,14 @@ int cmd_census(int argc, char **argv)
     int to_stdout_json = co.json && !strcmp(co.json, "-");
     if (!to_stdout_json) lcn_census_write_text(stdout, c);
     else if (!co.quiet) lcn_census_write_text(stderr, c);
-    if (co.json) {
-        if (!(jf = cli_json_open(cmd, co.json))) {
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
+    if (jf) {
         lcn_census_write_json(jf, c);
         cli_json_close(jf);
+        jf = NULL;
     }
     rc = (c->mismatch || !strcmp(c->route, "not-covered")) ? CLI_MISMATCH : CLI_OK;
 done:
+    if (jf) cli_json_close(jf);
     lcn_census_clear(c);
     lcn_dmatrix_clear(X);
     lcn_dmatrix_clear(Y);

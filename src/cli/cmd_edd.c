@@ -6,6 +6,7 @@
  * parameter-space prediction and the upper bound of KMMT22 Ex. 6.7. */
 #include <string.h>
 #include "cli.h"
+#include "lcncrit/weights.h"
 
 /* Larger degrees have thousands of loci: the table is skipped. */
 #define TABLE_MAX_N 24
@@ -21,12 +22,15 @@ static int parse(const char *cmd, int argc, char **argv, cli_common *common, lcn
         if (r > 0) continue;
         const char *v;
         if (!strcmp(argv[i], "--k")) {
+            if (L >= 0) return cli_bad(cmd, "option --k given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((L = cli_parse_int_list(cmd, "--k", v, k, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(argv[i], "--s")) {
+            if (ns >= 0) return cli_bad(cmd, "option --s given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((ns = cli_parse_int_list(cmd, "--s", v, s, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(argv[i], "--weights")) {
+            if (*weights) return cli_bad(cmd, "option --weights given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             *weights = v;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -73,7 +77,24 @@ int cmd_edd(int argc, char **argv)
     int json_stdout = common.json && !strcmp(common.json, "-");
     FILE *out = common.quiet ? NULL : json_stdout ? stderr : stdout;
     FILE *js = NULL;
-    if (common.json && !(js = cli_json_open(cmd, common.json))) return CLI_FAIL;
+    if (wk == LCN_EDD_MATRIX) {
+        /* No formula for a weight file, but a file that is not a valid
+         * weight matrix is still bad input, not "unknown". k is bounded
+         * first: the file is read into a dense k x k matrix. */
+        if (a->kend > 400) {
+            lcn_arch_clear(a);
+            return cli_bad(cmd, "--weights %s: a weight file needs end-to-end k <= 400", wname);
+        }
+        double *T = lcn_malloc(sizeof *T * (size_t)a->kend * (size_t)a->kend);
+        char msg[512];
+        lcn_err_t e = lcn_weights_read(T, a->kend, wname, msg, sizeof msg);
+        lcn_free(T);
+        if (e) {
+            lcn_arch_clear(a);
+            return cli_bad(cmd, "--weights %s: %s", wname, msg);
+        }
+    }
+    if (common.json && !(js = cli_json_open(cmd, common.json))) return CLI_BAD_INPUT;
     int n = a->kend - 1;
     char b1[32], b2[32], b3[32];
 

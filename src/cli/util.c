@@ -14,6 +14,7 @@ void cli_common_init(cli_common *c)
     c->json = NULL;
     c->cache = NULL;
     c->checkpoint = NULL;
+    c->seen = 0;
 }
 
 int cli_bad(const char *cmd, const char *fmt, ...)
@@ -48,6 +49,18 @@ static int parse_ull(const char *s, unsigned long long *out)
     return 0;
 }
 
+/* A repeated option is refused rather than silently overridden: with
+ * "--seed 1 ... --seed 2" in a long command line either reading is a guess. */
+static int once(cli_common *c, int bit, const char *cmd, const char *opt)
+{
+    if (c->seen & (1u << bit)) {
+        cli_bad(cmd, "option %s given twice", opt);
+        return -1;
+    }
+    c->seen |= 1u << bit;
+    return 0;
+}
+
 int cli_common_parse(cli_common *c, int argc, char **argv, int *i)
 {
     const char *a = argv[*i], *cmd = argv[0], *v;
@@ -57,12 +70,14 @@ int cli_common_parse(cli_common *c, int argc, char **argv, int *i)
         return 1;
     }
     if (!strcmp(a, "--seed")) {
+        if (once(c, 0, cmd, a)) return -1;
         if (!(v = cli_value(cmd, argc, argv, i))) return -1;
         if (parse_ull(v, &u)) return cli_bad(cmd, "--seed: '%s' is not a nonnegative integer", v), -1;
         c->seed = u;
         return 1;
     }
     if (!strcmp(a, "--threads")) {
+        if (once(c, 1, cmd, a)) return -1;
         if (!(v = cli_value(cmd, argc, argv, i))) return -1;
         if (parse_ull(v, &u) || u > 4096)
             return cli_bad(cmd, "--threads: '%s' is not an integer in [0, 4096]", v), -1;
@@ -70,16 +85,19 @@ int cli_common_parse(cli_common *c, int argc, char **argv, int *i)
         return 1;
     }
     if (!strcmp(a, "--json")) {
+        if (once(c, 2, cmd, a)) return -1;
         if (!(v = cli_value(cmd, argc, argv, i))) return -1;
         c->json = v;
         return 1;
     }
     if (!strcmp(a, "--cache")) {
+        if (once(c, 3, cmd, a)) return -1;
         if (!(v = cli_value(cmd, argc, argv, i))) return -1;
         c->cache = v;
         return 1;
     }
     if (!strcmp(a, "--checkpoint")) {
+        if (once(c, 4, cmd, a)) return -1;
         if (!(v = cli_value(cmd, argc, argv, i))) return -1;
         c->checkpoint = v;
         return 1;

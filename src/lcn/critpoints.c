@@ -149,6 +149,16 @@ static void sort_pts(lcn_critpoint_struct *p, size_t n, int k)
     }
 }
 
+/* MPC Newton at the target: 1 regular, 2 degenerate, 0 not a regular
+ * solution (singular, infinite, failed, or Newton does not converge). */
+static int refine(lcn_path_result_struct *r, double *acc, double *rsd, const lcn_critsys_t cs,
+                  const double complex *p1, double umax)
+{
+    if (r->status != LCN_PATH_SUCCESS && r->status != LCN_PATH_SINGULAR) return 0;
+    if (lcn_newton_refine(r->x, acc, rsd, cs->sys, p1, 128, 12) != LCN_OK) return 0;
+    return lcn_critsys_is_degenerate(cs, r->x, DEGENERATE_TOL * fmax(1, umax), DEGENERATE_TOL) ? 2 : 1;
+}
+
 lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const lcn_generic_t g,
                                const double complex *p1, const lcn_solve_opts_t opts)
 {
@@ -178,8 +188,8 @@ lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, cons
     }
     const double complex s1 = 1, s0 = 0;
     err = lcn_solve_parameter(res, line, &s1, &s0, gamma, g->sols->x, N, opts);
-    lcn_system_clear(line);
     if (err) {
+        lcn_system_clear(line);
         lcn_result_clear(res);
         return err;
     }
@@ -196,11 +206,85 @@ lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, cons
 #endif
     (void)nth;
 #pragma omp parallel for schedule(dynamic, 4) num_threads(nth)
-    for (size_t i = 0; i < N; i++) {
-        lcn_path_result_struct *r = &res->paths[i];
-        if (r->status != LCN_PATH_SUCCESS && r->status != LCN_PATH_SINGULAR) continue;
-        if (lcn_newton_refine(r->x, &acc[i], &rsd[i], cs->sys, p1, 128, 12) != LCN_OK) continue;
-        ok[i] = lcn_critsys_is_degenerate(cs, r->x, DEGENERATE_TOL * fmax(1, umax), DEGENERATE_TOL) ? 2 : 1;
+    for (size_t i = 0; i < N; i++) ok[i] = refine(&res->paths[i], &acc[i], &rsd[i], cs, p1, umax);
+
+    /* Two kinds of path are tracked again, at most 3 rounds, with steps
+     * that shrink tenfold each round:
+     * - a path the tracker could not finish (a failure status, neither a
+     *   divergence nor a singular end);
+     * - paths whose regular endpoints coincide in θ-space. A regular
+     *   endpoint lies on exactly one solution path, and the starts are
+     *   distinct, so such a pair means that a path jumped to its neighbour
+     *   (in w-space the Π m_j! relabellings legitimately coincide; in θ-space
+     *   nothing does).
+     * Always along the same gamma: another gamma would connect the start to
+     * another endpoint (the start-to-end matching is a monodromy action),
+     * possibly one that a path not tracked again already reaches. */
+    int *redo = lcn_calloc(N ? N : 1, sizeof *redo);
+    size_t *owner = lcn_malloc_array(N ? N : 1, sizeof *owner);
+    lcn_solve_opts_struct careful = *opts;
+    for (int attempt = 0; attempt <= 3 && !err; attempt++) {
+        size_t nf = 0;
+        for (size_t i = 0; i < N; i++) redo[i] = lcn_path_status_is_failure(res->paths[i].status) != 0;
+        lcn_solution_set_t seen;
+        lcn_solution_set_init(seen, n);
+        seen->tol = DEDUP_TOL;
+        for (size_t i = 0; i < N; i++) {
+            if (ok[i] != 1) continue;
+            size_t at;
+            if (lcn_solution_set_add(seen, res->paths[i].x, acc[i], rsd[i], 0, &at)) owner[at] = i;
+            else redo[i] = redo[owner[at]] = 1;
+        }
+        lcn_solution_set_clear(seen);
+        size_t nfail = 0;
+        for (size_t i = 0; i < N; i++) {
+            nf += redo[i] != 0;
+            nfail += lcn_path_status_is_failure(res->paths[i].status) != 0;
+        }
+        if (!nf) break;
+        if (attempt == 3) {
+            lcn_logf(&opts->log, LCN_LOG_WARN,
+                     "%zu paths unresolved after 3 rounds of careful tracking (%zu failed, %zu with coinciding "
+                     "endpoints)", nf, nfail, nf - nfail);
+            break;
+        }
+        lcn_logf(&opts->log, LCN_LOG_INFO,
+                 "tracking %zu paths again with smaller steps, round %d (%zu failed, %zu with coinciding endpoints)",
+                 nf, attempt + 1, nfail, nf - nfail);
+        careful.predictor_tol *= 0.1;
+        careful.max_step = fmin(careful.max_step, 0.05) * 0.5;
+        size_t *idx = lcn_malloc_array(nf, sizeof *idx);
+        double complex *st = lcn_malloc_array(nf * (size_t)n, sizeof *st);
+        nf = 0;
+        for (size_t i = 0; i < N; i++)
+            if (redo[i]) {
+                memcpy(st + nf * (size_t)n, g->sols->x + i * (size_t)n, (size_t)n * sizeof *st);
+                idx[nf++] = i;
+            }
+        lcn_result_t again;
+        lcn_result_init(again);
+        err = lcn_solve_parameter(again, line, &s1, &s0, gamma, st, nf, &careful);
+        if (!err)
+            for (size_t j = 0; j < nf; j++) {
+                size_t i = idx[j];
+                lcn_path_result_struct h = res->paths[i];
+                res->paths[i] = again->paths[j];
+                again->paths[j] = h;
+                ok[i] = refine(&res->paths[i], &acc[i], &rsd[i], cs, p1, umax);
+            }
+        lcn_result_clear(again);
+        lcn_free(idx);
+        lcn_free(st);
+    }
+    lcn_free(owner);
+    lcn_free(redo);
+    lcn_system_clear(line);
+    if (err) {
+        lcn_free(ok);
+        lcn_free(acc);
+        lcn_free(rsd);
+        lcn_result_clear(res);
+        return err;
     }
     for (size_t i = 0; i < N; i++) {
         lcn_path_status_t s = res->paths[i].status;

@@ -156,8 +156,13 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
 #pragma omp for schedule(dynamic, 16)
                 for (size_t i = 0; i < N; i++) {
                     double acc, res;
-                    okv[i] = lcn_newton_refine_d(x + i * (size_t)cs->n, &acc, &res, NULL, cs->sys, ws, p0, 1e-13, 8) ==
-                             LCN_OK;
+                    double complex *xi = x + i * (size_t)cs->n;
+                    okv[i] = lcn_newton_refine_d(xi, &acc, &res, NULL, cs->sys, ws, p0, 1e-13, 8) == LCN_OK;
+                    /* A badly conditioned solution: decide in MPC, never by double alone. */
+                    if (!okv[i]) {
+                        memcpy(xi, gm->sols->x + i * (size_t)cs->n, (size_t)cs->n * sizeof *xi);
+                        okv[i] = lcn_newton_refine(xi, &acc, &res, cs->sys, p0, 160, 30) == LCN_OK;
+                    }
                 }
                 lcn_system_ws_clear(ws);
             }

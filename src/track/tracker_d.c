@@ -75,21 +75,21 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         /* RK4 on dx/dt = -H_x^{-1} H_t. */
         int ok = tangent_d(w, h, x, t0, u0, w->k[0]);
         if (ok) {
-            for (int i = 0; i < n; i++) w->xa[i] = x[i] + 0.5 * dt * w->k[0][i];
+            for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[0][i]);
             ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[1]);
         }
         if (ok) {
-            for (int i = 0; i < n; i++) w->xa[i] = x[i] + 0.5 * dt * w->k[1][i];
+            for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[1][i]);
             ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[2]);
         }
         if (ok) {
-            for (int i = 0; i < n; i++) w->xa[i] = x[i] + dt * w->k[2][i];
+            for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(dt, w->k[2][i]);
             ok = tangent_d(w, h, w->xa, t1, u1, w->k[3]);
         }
         double e1 = INFINITY;
         if (ok) {
             for (int i = 0; i < n; i++)
-                w->xb[i] = x[i] + dt / 6.0 * (w->k[0][i] + 2.0 * w->k[1][i] + 2.0 * w->k[2][i] + w->k[3][i]);
+                w->xb[i] = x[i] + lcn_cmul(dt / 6.0, w->k[0][i] + 2.0 * w->k[1][i] + 2.0 * w->k[2][i] + w->k[3][i]);
             ok = correct_d(w, h, o, w->xb, t1, u1, &e1);
         }
         /* A first update far above the target means the predictor was poor:
