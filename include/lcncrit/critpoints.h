@@ -56,12 +56,35 @@ LCN_EXPORT void lcn_critpoints_clear(lcn_critpoints_t cp);
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const lcn_generic_t g,
                                                   const double complex *p1, const lcn_solve_opts_t opts);
 
+/* Checkpoint hooks of the parameter homotopy (checkpoint.h provides them).
+ * With hooks the paths are tracked in batches of batch_size; the results do
+ * not depend on the batching (a path's result depends on its start only). */
+typedef struct {
+    size_t batch_size;
+    /* Before tracking (may be NULL): the paths an earlier run finished go
+     * into res->paths[i] (res holds one path per generic solution), with
+     * done[i] = 1. A nonzero return aborts the solve with that error. */
+    lcn_err_t (*resume)(void *data, lcn_result_struct *res, unsigned char *done);
+    /* After each batch (may be NULL); nonzero: stop with LCN_ERR_INTERRUPTED. */
+    int (*batch)(void *data, const lcn_result_struct *res, const unsigned char *done);
+    void *data;
+} lcn_critpoints_hook_struct;
+
+/* lcn_critpoints_solve with checkpoint hooks (hook NULL: none). Returns
+ * LCN_ERR_INTERRUPTED when hook->batch asked to stop (cp is then empty). */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t cs,
+                                                         const lcn_generic_t g, const double complex *p1,
+                                                         const lcn_solve_opts_t opts,
+                                                         const lcn_critpoints_hook_struct *hook);
+
 /* The whole pipeline for every component of cs (components.h): the generic
  * set from the cache dir (NULL: default, "none": no cache) or by monodromy
  * (mo), then lcn_critpoints_solve (so), the points of all components
  * concatenated into cp (the path statistics summed). *complete (may be
  * NULL) is 1 when every component reached its expected generic count,
- * *generic (may be NULL) receives the total number of generic solutions. */
+ * *generic (may be NULL) receives the total number of generic solutions.
+ * With mo->checkpoint, every component's monodromy and parameter homotopy
+ * are saved to it and resumed from it (checkpoint.h). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critpoints_solve_all(lcn_critpoints_t cp, const lcn_critsys_t cs,
                                                       const double complex *p1, const char *cache_dir,
                                                       const lcn_monodromy_opts_t mo, const lcn_solve_opts_t so,

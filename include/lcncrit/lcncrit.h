@@ -27,6 +27,7 @@
 #include "monodromy.h"
 #include "components.h"
 #include "gcache.h"
+#include "checkpoint.h"
 #include "critpoints.h"
 #include "lossdata.h"
 

@@ -20,6 +20,7 @@
 #define LCNCRIT_MONODROMY_H
 
 #include <stdio.h>
+#include "rng.h"
 #include "solution_set.h"
 #include "solve.h"
 #include "system.h"
@@ -52,6 +53,27 @@ LCN_EXPORT void lcn_generic_clear(lcn_generic_t g);
 LCN_EXPORT LCN_WUR lcn_err_t lcn_generic_write(FILE *f, const lcn_generic_t g, const char *key);
 LCN_EXPORT LCN_WUR lcn_err_t lcn_generic_read(lcn_generic_t g, FILE *f, const char *key, int n, int m);
 
+/* The state of a solve between two batches, beside what g holds (p0, the
+ * known solutions in their order, loops = the index of the current loop,
+ * the counters): together they are everything the rest of the solve depends
+ * on, so a solve resumed from them draws the same triangles, tracks the same
+ * batches and ends with the same set (checkpoint.h saves them). */
+typedef struct {
+    int m;
+    double complex *p1, *p2;        /* the current triangle p0 -> p1 -> p2 -> p0 (m each) */
+    size_t pos;                     /* solutions carried round the current loop so far */
+    size_t before;                  /* number of solutions when the current loop began */
+    int stall;                      /* loops in a row without a new solution */
+    lcn_rng_struct rng;             /* the loops' generator, after drawing p1 and p2 */
+    double predictor_tol, max_step; /* the tracker's step control, as adapted so far */
+} lcn_monodromy_state_struct;
+
+/* Called at every batch boundary (g and st as above, valid during the call
+ * only); a nonzero return stops the solve with LCN_ERR_INTERRUPTED. */
+typedef int (*lcn_monodromy_hook_fn)(void *data, const lcn_generic_struct *g, const lcn_monodromy_state_struct *st);
+
+struct lcn_checkpoint_struct;
+
 typedef struct {
     long expected;       /* number of generic solutions, 0 when unknown [0] */
     int max_stall;       /* loops without a new solution before stopping (unknown count) [4] */
@@ -64,6 +86,16 @@ typedef struct {
     void *accept_data;
     lcn_solve_opts_struct track; /* tracker options (threads, log, tolerances) */
     lcn_log_struct log;          /* monodromy's own progress lines (one per loop); NULL fn: silent */
+    /* Checkpoints (all optional, NULL by default). */
+    lcn_monodromy_hook_fn hook;  /* see lcn_monodromy_hook_fn */
+    void *hook_data;
+    /* Resume: g already holds the saved p0 (equal to the p0 argument), the
+     * solutions and the counters; the solve continues from this state
+     * (x0 is then not used). */
+    const lcn_monodromy_state_struct *resume;
+    /* Not used by lcn_monodromy_solve: lcn_gcache_obtain attaches the hook
+     * and the resume state of its component from this checkpoint. */
+    struct lcn_checkpoint_struct *checkpoint;
 } lcn_monodromy_opts_struct;
 typedef lcn_monodromy_opts_struct lcn_monodromy_opts_t[1];
 
@@ -72,7 +104,9 @@ LCN_EXPORT void lcn_monodromy_opts_init(lcn_monodromy_opts_t o);
 /* Fill g (initialised with lcn_generic_init2(g, sys->n, sys->m)) with p0 and
  * the solutions reached from x0. Returns LCN_OK even when the expected count
  * was not reached (g->complete says); LCN_ERR_ARG if x0 does not solve
- * F(x; p0) = 0 (Newton from x0 fails) or sizes differ. */
+ * F(x; p0) = 0 (Newton from x0 fails) or sizes differ (or, resuming, g's
+ * p0 differs from p0); LCN_ERR_INTERRUPTED when opts->hook asked to stop
+ * (g then holds the solutions found so far). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const double complex *x0,
                                                  const double complex *p0, const lcn_monodromy_opts_t opts);
 

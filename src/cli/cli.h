@@ -17,7 +17,8 @@ typedef struct {
     int quiet;
     const char *json;   /* NULL, a path, or "-" for stdout */
     const char *cache;  /* cache directory, NULL: default */
-    const char *checkpoint;
+    const char *checkpoint;       /* --checkpoint FILE, NULL: none */
+    double checkpoint_interval;   /* --checkpoint-interval SECONDS [30] */
     unsigned seen;      /* bit per common option already given (duplicates are refused) */
 } cli_common;
 
@@ -37,6 +38,18 @@ int cli_parse_double_list(const char *cmd, const char *opt, const char *s, doubl
 /* Open the --json destination ("-" is stdout). NULL on failure (message printed). */
 FILE *cli_json_open(const char *cmd, const char *path);
 void cli_json_close(FILE *f);
+/* --checkpoint: open c->checkpoint with fingerprint (the run's identity:
+ * command, inputs, seed, machine), load it when it exists and install the
+ * SIGINT/SIGTERM handlers (which only set cli_stop_signal). Returns CLI_OK,
+ * or CLI_BAD_INPUT (message printed: another run's file, unreadable,
+ * malformed); ck is initialised either way (clear it). */
+int cli_checkpoint_open(lcn_checkpoint_t ck, const char *cmd, const cli_common *c, const char *fingerprint);
+/* After LCN_ERR_INTERRUPTED: the message and the exit status 128 + signal. */
+int cli_checkpoint_interrupted(const lcn_checkpoint_t ck, const char *cmd);
+/* The machine part of a fingerprint and a 64-bit FNV-1a hash of bytes. */
+const char *cli_machine(void);
+uint64_t cli_hash(uint64_t h, const void *data, size_t len);
+
 /* The log callback used by commands: stderr unless quiet. */
 void cli_log(void *data, lcn_log_level_t level, const char *line);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "lcncrit/checkpoint.h"
 #include "lcncrit/components.h"
 #include "lcncrit/critpoints.h"
 #include "lcncrit/critsys.h"
@@ -104,7 +105,8 @@ static int parse(lcn_opts *o, int argc, char **argv)
             if (!(o->weights = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             printf("usage: lcncrit %s %s --target U|random [--weights identity|bombieri|generic|FILE]\n"
-                   "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n",
+                   "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n"
+                   "       [--checkpoint FILE [--checkpoint-interval SECONDS]]\n",
                    cmd, o->kind == LCN_CRITSYS_LOCUS ? "--partition 2,1,1" : o->kind == LCN_CRITSYS_SEGRE ? "--k 3,3 --s 2,1" : "--k 2,3 [--s 1,1]");
             exit(CLI_OK);
         } else {
@@ -156,6 +158,8 @@ static int run(int kind, int argc, char **argv)
     lcn_components_t cc;
     lcn_components_init(cc);
     FILE *jf = NULL;
+    lcn_checkpoint_t ck;
+    int have_ck = 0;
     int is_random = !strcmp(o.target, "random");
     if (is_random) {
         lcn_rng_t rng;
@@ -182,6 +186,22 @@ static int run(int kind, int argc, char **argv)
     for (int j = 0; j < k * k; j++) Tc[j] = T[j];
     lcn_critsys_pack(p1, cs, uc, Tc);
 
+    if (o.c.checkpoint) {
+        /* The run's identity: what the saved state depends on (not the
+         * threads: results do not depend on them). */
+        char fp[1024];
+        int off = snprintf(fp, sizeof fp, "lcncrit %s %s %s=", lcn_version(), cmd,
+                           kind == LCN_CRITSYS_LOCUS ? "partition" : "k");
+        for (int l = 0; l < o.na && off < (int)sizeof fp - 16; l++) off += snprintf(fp + off, sizeof fp - (size_t)off, "%s%d", l ? "," : "", o.a[l]);
+        off += snprintf(fp + off, sizeof fp - (size_t)off, " s=");
+        for (int l = 0; l < o.ns && off < (int)sizeof fp - 16; l++) off += snprintf(fp + off, sizeof fp - (size_t)off, "%s%d", l ? "," : "", o.s[l]);
+        snprintf(fp + off, sizeof fp - (size_t)off, " seed=%llu weights=%s data=%016llx host=%s",
+                 (unsigned long long)o.c.seed, wname,
+                 (unsigned long long)cli_hash(0, p1, sizeof *p1 * (size_t)cs->m), cli_machine());
+        have_ck = 1;
+        if ((rc = cli_checkpoint_open(ck, cmd, &o.c, fp))) goto done;
+    }
+
     /* Generic sets per component, then one parameter homotopy each. */
     if ((err = lcn_components_init_set(cc, cs))) {
         fprintf(stderr, "lcncrit %s: cannot list the components (%s)\n", cmd, lcn_err_string(err));
@@ -202,6 +222,7 @@ static int run(int kind, int argc, char **argv)
      * monodromy reports once per loop. */
     mo->log = mo->track.log;
     mo->track.log.max_level = LCN_LOG_WARN;
+    if (have_ck) mo->checkpoint = ck;
     gs = calloc(cc->count, sizeof *gs);
     cps = calloc(cc->count, sizeof *cps);
     from_cache = calloc(cc->count, sizeof *from_cache);
@@ -214,7 +235,17 @@ static int run(int kind, int argc, char **argv)
         lcn_critpoints_init(&cps[ci]);
         if (!o.c.quiet) fprintf(stderr, "component %s: generic solutions...\n", cc->c[ci].label);
         err = lcn_gcache_obtain(&gs[ci], cs, cc, ci, cache, mo, &from_cache[ci]);
-        if (!err) err = lcn_critpoints_solve(&cps[ci], cs, &gs[ci], p1, so);
+        lcn_critpoints_hook_struct hook, *hk = NULL;
+        if (have_ck) {
+            char key[512];
+            lcn_gcache_key(key, sizeof key, cs, ci, mo->seed);
+            lcn_checkpoint_paths_hook(hk = &hook, ck, key);
+        }
+        if (!err) err = lcn_critpoints_solve_hooked(&cps[ci], cs, &gs[ci], p1, so, hk);
+        if (err == LCN_ERR_INTERRUPTED && have_ck) {
+            rc = cli_checkpoint_interrupted(ck, cmd);
+            goto done;
+        }
         if (err) {
             fprintf(stderr, "lcncrit %s: solve failed (%s)\n", cmd, lcn_err_string(err));
             rc = CLI_FAIL;
@@ -231,6 +262,9 @@ static int run(int kind, int argc, char **argv)
         degen += cps[ci].degenerate;
         secs += cps[ci].seconds + (from_cache[ci] ? 0 : gs[ci].seconds);
     }
+    /* The finished state: the same command again re-uses every path. */
+    if (have_ck && lcn_checkpoint_save(ck))
+        fprintf(stderr, "lcncrit %s: warning: cannot write the checkpoint %s\n", cmd, o.c.checkpoint);
     const char *src = NULL;
     long expected = lcn_critsys_expected(cs, wname, &src);
     /* A random target is generic data; a given target is what the paper
@@ -412,6 +446,7 @@ done:
     free(cps);
     free(from_cache);
     lcn_components_clear(cc);
+    if (have_ck) lcn_checkpoint_clear(ck);
     free(T);
     free(uc);
     free(Tc);

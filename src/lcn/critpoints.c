@@ -8,6 +8,7 @@
 #include <omp.h>
 #endif
 #include "lcncrit/critpoints.h"
+#include "lcncrit/checkpoint.h"
 #include "lcncrit/newton.h"
 #include "lcncrit/rng.h"
 
@@ -159,8 +160,56 @@ static int refine(lcn_path_result_struct *r, double *acc, double *rsd, const lcn
     return lcn_critsys_is_degenerate(cs, r->x, DEGENERATE_TOL * fmax(1, umax), DEGENERATE_TOL) ? 2 : 1;
 }
 
+/* The main pass of the parameter homotopy on the line system (s from 1 to
+ * 0); with hooks in batches, skipping the paths an earlier run finished. */
+static lcn_err_t track_paths(lcn_result_t res, const lcn_system_t line, double complex gamma,
+                             const double complex *starts, size_t N, const lcn_solve_opts_struct *opts,
+                             const lcn_critpoints_hook_struct *hook)
+{
+    const double complex s1 = 1, s0 = 0;
+    if (!hook) return lcn_solve_parameter(res, line, &s1, &s0, gamma, starts, N, opts);
+    int n = line->n;
+    size_t B = hook->batch_size ? hook->batch_size : 64;
+    lcn_result_init2(res, n, N);
+    unsigned char *done = lcn_calloc(N ? N : 1, 1);
+    size_t *idx = lcn_malloc_array(B, sizeof *idx);
+    double complex *st = lcn_malloc_array(B * (size_t)n, sizeof *st);
+    lcn_err_t err = hook->resume ? hook->resume(hook->data, res, done) : LCN_OK;
+    for (size_t i = 0; !err;) {
+        size_t nb = 0;
+        for (; i < N && nb < B; i++)
+            if (!done[i]) {
+                memcpy(st + nb * (size_t)n, starts + i * (size_t)n, (size_t)n * sizeof *st);
+                idx[nb++] = i;
+            }
+        if (!nb) break;
+        lcn_result_t part;
+        lcn_result_init(part);
+        err = lcn_solve_parameter(part, line, &s1, &s0, gamma, st, nb, opts);
+        for (size_t j = 0; j < nb && !err; j++) {
+            lcn_path_result_struct h = res->paths[idx[j]];
+            res->paths[idx[j]] = part->paths[j];
+            part->paths[j] = h;
+            done[idx[j]] = 1;
+        }
+        lcn_result_clear(part);
+        if (!err && hook->batch && hook->batch(hook->data, res, done)) err = LCN_ERR_INTERRUPTED;
+    }
+    lcn_free(done);
+    lcn_free(idx);
+    lcn_free(st);
+    return err;
+}
+
 lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const lcn_generic_t g,
                                const double complex *p1, const lcn_solve_opts_t opts)
+{
+    return lcn_critpoints_solve_hooked(cp, cs, g, p1, opts, NULL);
+}
+
+lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t cs, const lcn_generic_t g,
+                                      const double complex *p1, const lcn_solve_opts_t opts,
+                                      const lcn_critpoints_hook_struct *hook)
 {
     int n = cs->n, k = cs->k, m = cs->m;
     if (g->n != n || g->m != m) return LCN_ERR_ARG;
@@ -187,7 +236,7 @@ lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, cons
         return err;
     }
     const double complex s1 = 1, s0 = 0;
-    err = lcn_solve_parameter(res, line, &s1, &s0, gamma, g->sols->x, N, opts);
+    err = track_paths(res, line, gamma, g->sols->x, N, opts, hook);
     if (err) {
         lcn_system_clear(line);
         lcn_result_clear(res);
@@ -356,7 +405,13 @@ lcn_err_t lcn_critpoints_solve_all(lcn_critpoints_t cp, const lcn_critsys_t cs, 
         lcn_generic_init2(g, cs->n, cs->m);
         lcn_critpoints_init(one);
         err = lcn_gcache_obtain(g, cs, cc, ci, cache_dir, mo, NULL);
-        if (!err) err = lcn_critpoints_solve(one, cs, g, p1, so);
+        lcn_critpoints_hook_struct hook, *hk = NULL;
+        if (mo->checkpoint) {
+            char key[512];
+            lcn_gcache_key(key, sizeof key, cs, ci, mo->seed);
+            lcn_checkpoint_paths_hook(hk = &hook, mo->checkpoint, key);
+        }
+        if (!err) err = lcn_critpoints_solve_hooked(one, cs, g, p1, so, hk);
         if (!err) {
             if (complete && !g->complete) *complete = 0;
             if (generic) *generic += g->sols->count;

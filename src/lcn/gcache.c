@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lcncrit/gcache.h"
+#include "lcncrit/checkpoint.h"
 #include "lcncrit/newton.h"
 
 /* Bump when the systems, charts or seeds change meaning. */
@@ -138,7 +139,8 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         mo->accept_data = &ad;
         lcn_generic_t gm;
         lcn_generic_init2(gm, cs->n, cs->k);
-        err = lcn_monodromy_solve(gm, cs->msys, th, b0, mo);
+        if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, mo);
+        if (!err) err = lcn_monodromy_solve(gm, cs->msys, th, b0, mo);
         if (!err) {
             /* The same solutions in the full system at p0 = (T0^{-1} b0, T0):
              * one Newton correction absorbs the rounding of T0^{-1} b0. */
@@ -181,7 +183,8 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
             lcn_free(okv);
         }
         lcn_generic_clear(gm);
-        lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions%s by monodromy (%ld loops, %ld legs, %.2f s)",
+        if (!err)
+            lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions%s by monodromy (%ld loops, %ld legs, %.2f s)",
                  c->label, g->sols->count, g->complete ? " (complete)" : "", g->loops, g->paths, g->seconds);
     }
     lcn_free(th);

@@ -90,30 +90,55 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     lcn_result_init(res);
     lcn_rng_t rng;
     lcn_rng_init(rng, opts->seed, MONODROMY_STREAM);
+    lcn_solve_opts_struct trk = opts->track, *track = &trk;
+    int stall = 0, in_loop = 0;
+    size_t before = 0, pos = 0;
+    const lcn_monodromy_state_struct *rs = opts->resume;
+    double seconds0 = 0;
 
-    memcpy(g->p0, p0, (size_t)m * sizeof *p0);
-    lcn_solution_set_reset(g->sols);
-    memcpy(x, x0, (size_t)n * sizeof *x);
-    double acc, resid;
-    if (lcn_newton_refine(x, &acc, &resid, sys, p0, 128, 30) != LCN_OK) {
-        err = LCN_ERR_ARG;
-        goto cleanup;
+    if (rs) {
+        /* Continue between two batches of loop g->loops, exactly as saved. */
+        if (rs->m != m || memcmp(g->p0, p0, (size_t)m * sizeof *p0)) {
+            err = LCN_ERR_ARG;
+            goto cleanup;
+        }
+        memcpy(p1, rs->p1, (size_t)m * sizeof *p1);
+        memcpy(p2, rs->p2, (size_t)m * sizeof *p2);
+        *rng = rs->rng;
+        pos = rs->pos;
+        before = rs->before;
+        stall = rs->stall;
+        trk.predictor_tol = rs->predictor_tol;
+        trk.max_step = rs->max_step;
+        seconds0 = g->seconds;
+        in_loop = 1;
+    } else {
+        memcpy(g->p0, p0, (size_t)m * sizeof *p0);
+        lcn_solution_set_reset(g->sols);
+        memcpy(x, x0, (size_t)n * sizeof *x);
+        double acc, resid;
+        if (lcn_newton_refine(x, &acc, &resid, sys, p0, 128, 30) != LCN_OK) {
+            err = LCN_ERR_ARG;
+            goto cleanup;
+        }
+        lcn_solution_set_add(g->sols, x, acc, resid, 0, NULL);
+        g->loops = g->paths = g->failures = g->steps = 0;
     }
-    lcn_solution_set_add(g->sols, x, acc, resid, 0, NULL);
 
     long expected = opts->expected;
-    lcn_solve_opts_struct trk = opts->track, *track = &trk;
-    int stall = 0;
-    for (g->loops = 0; g->loops < opts->max_loops; g->loops++) {
-        if (expected > 0 && (long)g->sols->count >= expected) break;
-        if (expected <= 0 && stall >= opts->max_stall) break;
-        /* A fresh random triangle p0 -> p1 -> p2 -> p0 (straight segments,
-         * gamma = 1), p1 and p2 generic complex. (Two-leg loops along
-         * gamma-arcs were tried: they enclose only a lens around one segment
-         * and needed 3.6 times the legs on Segre (4,4).) */
-        for (int j = 0; j < m; j++) p1[j] = lcn_rng_cnormal(rng);
-        for (int j = 0; j < m; j++) p2[j] = lcn_rng_cnormal(rng);
-        size_t before = g->sols->count, pos = 0;
+    for (; g->loops < opts->max_loops; g->loops++, in_loop = 0) {
+        if (!in_loop) {
+            if (expected > 0 && (long)g->sols->count >= expected) break;
+            if (expected <= 0 && stall >= opts->max_stall) break;
+            /* A fresh random triangle p0 -> p1 -> p2 -> p0 (straight segments,
+             * gamma = 1), p1 and p2 generic complex. (Two-leg loops along
+             * gamma-arcs were tried: they enclose only a lens around one segment
+             * and needed 3.6 times the legs on Segre (4,4).) */
+            for (int j = 0; j < m; j++) p1[j] = lcn_rng_cnormal(rng);
+            for (int j = 0; j < m; j++) p2[j] = lcn_rng_cnormal(rng);
+            before = g->sols->count;
+            pos = 0;
+        }
         while (pos < g->sols->count && !(expected > 0 && (long)g->sols->count >= expected)) {
             size_t nb = g->sols->count - pos;
             if (nb > B) nb = B;
@@ -126,6 +151,14 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                 const double complex *xi = buf + i * (size_t)n;
                 if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
                 lcn_solution_set_add(g->sols, xi, res->paths[i].accuracy, res->paths[i].residual, 0, NULL);
+            }
+            if (opts->hook) {
+                lcn_monodromy_state_struct st = {m, p1, p2, pos, before, stall, *rng, trk.predictor_tol, trk.max_step};
+                g->seconds = seconds0 + now() - t0;
+                if (opts->hook(opts->hook_data, g, &st)) {
+                    err = LCN_ERR_INTERRUPTED;
+                    goto cleanup;
+                }
             }
         }
         stall = g->sols->count == before ? stall + 1 : 0;
@@ -146,7 +179,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                  g->sols->count, expected);
     g->complete = expected > 0 && (long)g->sols->count == expected;
 cleanup:
-    g->seconds = now() - t0;
+    g->seconds = seconds0 + now() - t0;
     lcn_result_clear(res);
     lcn_free(x);
     lcn_free(buf);
