@@ -99,6 +99,10 @@ typedef struct {
     size_t max_factorizations;   /* per point [10000] */
     lcn_log_struct log;          /* progress (one line per component) */
     lcn_log_struct track_log;    /* the tracker's own messages */
+    /* Save and resume every component's progress here (checkpoint.h); NULL:
+     * none [NULL]. A stop request makes lcn_census_run return
+     * LCN_ERR_INTERRUPTED. */
+    struct lcn_checkpoint_struct *checkpoint;
 } lcn_census_opts_struct;
 typedef lcn_census_opts_struct lcn_census_opts_t[1];
 

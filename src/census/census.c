@@ -361,6 +361,7 @@ static void solver_opts(lcn_monodromy_opts_t mo, lcn_solve_opts_t so, const lcn_
     mo->track.seed = o->seed;
     mo->track.threads = o->threads;
     mo->track.log = o->track_log;
+    mo->checkpoint = o->checkpoint;
     *so = mo->track;
     /* One line per monodromy batch would drown the census's own progress. */
     if (mo->track.log.max_level > LCN_LOG_WARN) mo->track.log.max_level = LCN_LOG_WARN;

@@ -20,6 +20,7 @@ static void usage(void)
     printf("usage: lcncrit census [--k 3,2,2] [--s 1,1,1] (--target U|random | --data X.csv Y.csv)\n"
            "       [--weights identity|bombieri|generic|FILE] [--verify-params] [--no-certify]\n"
            "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n"
+           "       [--checkpoint FILE [--checkpoint-interval SECONDS]]\n"
            "With no arguments: KMMT22 Sec. 7.3, --k 3,2,2 --target 2,0,5,0,2 (identity weights).\n"
            "X.csv is d0 x N (one sample per column), Y.csv is dL x N, d0 = k + (dL-1)*stride.\n");
 }
@@ -118,6 +119,8 @@ int cmd_census(int argc, char **argv)
     lcn_census_t c;
     lcn_census_init(c);
     FILE *jf = NULL;
+    lcn_checkpoint_t ck;
+    int have_ck = 0;
     if (xpath) {
         lcn_err_t err;
         if ((err = lcn_dmatrix_read_csv(X, xpath, msg, sizeof msg)) || (err = lcn_dmatrix_read_csv(Y, ypath, msg, sizeof msg))) {
@@ -159,6 +162,23 @@ int cmd_census(int argc, char **argv)
     }
     lcn_census_opts_t o;
     lcn_census_opts_init(o);
+    if (co.checkpoint) {
+        /* The run's identity: what the saved state depends on (not the
+         * threads: results do not depend on them). */
+        char fp[1024];
+        int off = snprintf(fp, sizeof fp, "lcncrit %s census k=", lcn_version());
+        for (int l = 0; l < nk && off < (int)sizeof fp - 16; l++) off += snprintf(fp + off, sizeof fp - (size_t)off, "%s%d", l ? "," : "", k[l]);
+        off += snprintf(fp + off, sizeof fp - (size_t)off, " s=");
+        for (int l = 0; l < ns && off < (int)sizeof fp - 16; l++) off += snprintf(fp + off, sizeof fp - (size_t)off, "%s%d", l ? "," : "", s[l]);
+        uint64_t h = cli_hash(0, u, sizeof *u * (size_t)kend);
+        h = cli_hash(h, T, sizeof *T * (size_t)kend * (size_t)kend);
+        h = cli_hash(h, &cst, sizeof cst);
+        snprintf(fp + off, sizeof fp - (size_t)off, " seed=%llu weights=%s data=%016llx verify-params=%d host=%s",
+                 (unsigned long long)co.seed, wname, (unsigned long long)h, verify, cli_machine());
+        have_ck = 1;
+        if ((rc = cli_checkpoint_open(ck, cmd, &co, fp))) goto done;
+        o->checkpoint = ck;
+    }
     o->seed = co.seed;
     o->threads = co.threads;
     o->cache_dir = co.cache;
@@ -177,6 +197,13 @@ int cmd_census(int argc, char **argv)
         else
             err = lcn_census_verify_params(c, o);
     }
+    if (err == LCN_ERR_INTERRUPTED && have_ck) {
+        rc = cli_checkpoint_interrupted(ck, cmd);
+        goto done;
+    }
+    /* The finished state: the same command again re-uses every path. */
+    if (!err && have_ck && lcn_checkpoint_save(ck))
+        fprintf(stderr, "lcncrit %s: warning: cannot write the checkpoint %s\n", cmd, co.checkpoint);
     if (err == LCN_ERR_LIMIT) {
         /* Checked by the systems before anything large is allocated. */
         rc = cli_bad(cmd, "--k: the architecture (end-to-end k = %d) is beyond the size limits of the critical-point systems", kend);
@@ -199,6 +226,7 @@ int cmd_census(int argc, char **argv)
 done:
     if (jf) cli_json_close(jf);
     lcn_census_clear(c);
+    if (have_ck) lcn_checkpoint_clear(ck);
     lcn_dmatrix_clear(X);
     lcn_dmatrix_clear(Y);
     lcn_arch_clear(arch);
