@@ -59,6 +59,7 @@ typedef struct lcn_checkpoint_struct {
     char *fingerprint;           /* one line, no newline */
     double interval;             /* seconds between periodic saves; 0: at every batch [30] */
     volatile sig_atomic_t *stop; /* caller's flag: nonzero = save now and stop (NULL: none) */
+    size_t paths_batch;          /* paths per batch of a checkpointed parameter homotopy [64] */
     int interrupted;             /* a hook asked the solver to stop */
     long saves;                  /* files written by this process */
     double last_save;            /* monotonic seconds of the last save (or of init) */

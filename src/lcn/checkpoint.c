@@ -92,6 +92,9 @@ void lcn_checkpoint_init(lcn_checkpoint_t ck, const char *path, const char *fing
     ck->path = dup_line(path, 4096);
     ck->fingerprint = dup_line(fingerprint ? fingerprint : "", FINGERPRINT_MAX);
     ck->interval = 30;
+    /* Small batches: a stop request waits for one batch at most, and two
+     * threads still get many paths each. */
+    ck->paths_batch = 64;
     ck->last_save = now();
     lcn_log_init(&ck->log);
 }
@@ -497,9 +500,7 @@ static int paths_batch(void *data, const lcn_result_struct *res, const unsigned 
 void lcn_checkpoint_paths_hook(lcn_critpoints_hook_struct *hook, lcn_checkpoint_t ck, const char *key)
 {
     memset(hook, 0, sizeof *hook);
-    /* Small batches: a stop request waits for one batch at most, and the
-     * threads still get several paths each. */
-    hook->batch_size = 64;
+    hook->batch_size = ck->paths_batch;
     hook->resume = paths_resume;
     hook->batch = paths_batch;
     hook->data = lcn_checkpoint_entry(ck, key);
