@@ -171,6 +171,9 @@ int cmd_solve(int argc, char **argv)
         goto out_args;
     }
 
+    /* Only the parameter-homotopy commands save checkpoints (README). */
+    if (c.checkpoint)
+        fprintf(stderr, "lcncrit solve: warning: --checkpoint is not supported by solve (total degree); ignored\n");
     /* Human output goes to stderr when stdout carries the JSON. */
     FILE *out = c.json && !strcmp(c.json, "-") ? stderr : stdout;
     const char *fname = strcmp(file, "-") ? file : "<stdin>";

@@ -20,8 +20,10 @@ static void usage(FILE *f)
             "  solve  FILE                            a square polynomial system, total degree\n"
             "\n"
             "common options: --weights identity|bombieri|generic|FILE  --json FILE|-\n"
-            "                --threads N  --seed S  --quiet  --cache DIR  --checkpoint FILE\n"
-            "exit status: 0 done, counts met; 4 a count differs; 2 bad input; 1 failure\n",
+            "                --threads N  --seed S  --quiet  --cache DIR\n"
+            "                --checkpoint FILE [--checkpoint-interval S]  (save and resume long runs)\n"
+            "exit status: 0 done, counts met; 4 a count differs; 2 bad input; 1 failure;\n"
+            "             128+signal: stopped by SIGINT/SIGTERM, progress saved to --checkpoint\n",
             lcn_version());
 }
 
