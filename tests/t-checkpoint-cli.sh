@@ -6,8 +6,8 @@
 #             a third run finishes: its solutions (every digit of the JSON)
 #             and path counts equal those of an uninterrupted run; a fourth
 #             run on the finished checkpoint re-uses every path.
-#   refuse    another run's checkpoint, a damaged one, a bad interval: exit 2
-#             with a message naming --checkpoint.
+#   refuse    another run's checkpoint, a damaged or unwritable one, a bad
+#             interval: exit 2 with a message naming --checkpoint.
 set -u
 LCNCRIT=${LCNCRIT:?LCNCRIT must point at the lcncrit binary}
 name=${1:?test name}
@@ -45,7 +45,7 @@ kill)
     # 1. SIGTERM once a checkpoint exists (and a few batches later).
     "$LCNCRIT" $SEGRE --checkpoint "$ck" --checkpoint-interval 0 --json "$tmp/a.json" >/dev/null 2>"$tmp/a.err" &
     pid=$!
-    wait_for '[ -s "$ck" ]' 60 || bad "no checkpoint written by the first run"
+    wait_for 'grep -q "^monodromy" "$ck"' 60 || bad "no monodromy state saved by the first run"
     sleep 0.5
     kill -TERM "$pid"
     wait "$pid"
@@ -106,6 +106,11 @@ refuse)
     rc=$?
     [ "$rc" -eq 2 ] || bad "truncated checkpoint: exit $rc, want 2"
     grep -q -- "--checkpoint" "$tmp/err" || bad "truncated checkpoint: message: $(cat "$tmp/err")"
+    "$LCNCRIT" $small --checkpoint "$tmp/no/such/dir/ck" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -eq 2 ] || bad "unwritable checkpoint: exit $rc, want 2"
+    grep -q -- "--checkpoint $tmp/no/such/dir/ck: cannot write" "$tmp/err" || bad "unwritable: message: $(cat "$tmp/err")"
+    grep -q "generic solutions" "$tmp/err" && bad "unwritable checkpoint found only after the solve started"
     for v in -1 abc nan; do
         "$LCNCRIT" $small --checkpoint "$ck" --checkpoint-interval "$v" >/dev/null 2>"$tmp/err"
         [ $? -eq 2 ] && grep -q -- "--checkpoint-interval" "$tmp/err" || bad "--checkpoint-interval $v accepted"

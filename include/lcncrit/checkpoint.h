@@ -97,7 +97,8 @@ LCN_EXPORT lcn_checkpoint_entry_struct *lcn_checkpoint_entry(lcn_checkpoint_t ck
  * sizes differ from gm's. The entry must outlive the solve. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_checkpoint_attach_monodromy(lcn_checkpoint_t ck, const char *key, lcn_generic_t gm,
                                                              lcn_monodromy_opts_t mo);
-/* Hooks for lcn_critpoints_solve_hooked of component key (n unknowns). */
+/* Hooks for lcn_critpoints_solve_hooked of component key: re-use the saved
+ * finished paths, save each batch (ck->paths_batch paths). */
 LCN_EXPORT void lcn_checkpoint_paths_hook(lcn_critpoints_hook_struct *hook, lcn_checkpoint_t ck, const char *key);
 
 /* What a hook does at a batch boundary: save when *stop is set (and return

@@ -1,6 +1,7 @@
 /* --checkpoint in the commands: the run's fingerprint, loading the file,
  * the SIGINT/SIGTERM handlers and the message when a run was stopped
  * (checkpoint.h does the saving). */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,6 +58,11 @@ int cli_checkpoint_open(lcn_checkpoint_t ck, const char *cmd, const cli_common *
     lcn_err_t err = lcn_checkpoint_load(ck, &found, msg, sizeof msg);
     if (err) return cli_bad(cmd, "--checkpoint %s: %s", c->checkpoint, msg);
     if (found && !c->quiet) fprintf(stderr, "resuming from the checkpoint %s\n", c->checkpoint);
+    /* An unwritable FILE is bad input, found now rather than at the first
+     * periodic save or, worse, at the signal. */
+    if (lcn_checkpoint_save(ck))
+        return cli_bad(cmd, "--checkpoint %s: cannot write it (or %s.tmp beside it): %s", c->checkpoint,
+                       c->checkpoint, strerror(errno));
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop_signal;
