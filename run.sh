@@ -68,7 +68,7 @@ run_tests() {
 ASAN_BUILD=${LCN_ASAN_BUILD_DIR:-build-asan}
 ASAN_SKIP="fuzz_parse fuzz_cli_lists fuzz_cli_csv fuzz_cli_weights valgrind_census locus_kmmt22 locus_bombieri
     census_kmmt22_42 census_kmmt22_322 census_data_census_322 census_cli_default census_cli_json segre_generic
-    checkpoint_cli_kill"
+    checkpoint_cli_kill checkpoint_cli_census"
 
 sanitizers_available() {
     local t

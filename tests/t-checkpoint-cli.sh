@@ -6,6 +6,8 @@
 #             a third run finishes: its solutions (every digit of the JSON)
 #             and path counts equal those of an uninterrupted run; a fourth
 #             run on the finished checkpoint re-uses every path.
+#   census    the census (five root loci) stopped with SIGINT and resumed
+#             gives the same JSON (but for the wall times).
 #   refuse    another run's checkpoint, a damaged or unwritable one, a bad
 #             interval: exit 2 with a message naming --checkpoint.
 set -u
@@ -86,6 +88,31 @@ $(diff "$tmp/ref.sol" "$tmp/c.sol" | head -n 10)"
     grep -q "83 of 83 paths done" "$tmp/d.err" || bad "rerun did not re-use the paths: $(cat "$tmp/d.err")"
     solutions "$tmp/d.json" >"$tmp/d.sol"
     cmp -s "$tmp/ref.sol" "$tmp/d.sol" || bad "rerun on the finished checkpoint differs"
+    ;;
+census)
+    # SIGINT as soon as the first component's monodromy has saved; resume.
+    C="census --k 3,2,2 --target 2,0,5,0,2 --cache none"
+    "$LCNCRIT" $C --json "$tmp/ref.json" >/dev/null 2>"$tmp/ref.err"
+    rc=$?
+    [ "$rc" -eq 0 ] || bad "uninterrupted census: exit $rc"
+    "$LCNCRIT" $C --checkpoint "$ck" --checkpoint-interval 0 --json "$tmp/a.json" >/dev/null 2>"$tmp/a.err" &
+    pid=$!
+    wait_for 'grep -q "^monodromy" "$ck"' 60 || bad "no monodromy state saved"
+    kill -INT "$pid"
+    wait "$pid"
+    rc=$?
+    pid=
+    [ "$rc" -eq 130 ] || bad "SIGINT: exit $rc, want 130 (128 + SIGINT): $(cat "$tmp/a.err")"
+    grep -q "interrupted by SIGINT; progress saved in $ck" "$tmp/a.err" || bad "SIGINT message: $(cat "$tmp/a.err")"
+    "$LCNCRIT" $C --checkpoint "$ck" --json "$tmp/c.json" >/dev/null 2>"$tmp/c.err"
+    rc=$?
+    [ "$rc" -eq 0 ] || bad "resumed census: exit $rc: $(cat "$tmp/c.err")"
+    grep -q "resuming monodromy" "$tmp/c.err" || bad "census did not resume: $(cat "$tmp/c.err")"
+    sed 's/"seconds": [0-9.]*//' "$tmp/ref.json" >"$tmp/ref.sol"
+    sed 's/"seconds": [0-9.]*//' "$tmp/c.json" >"$tmp/c.sol"
+    grep -q '"w":' "$tmp/ref.sol" || bad "no solutions in the census JSON"
+    cmp -s "$tmp/ref.sol" "$tmp/c.sol" || bad "interrupted and resumed census differs:
+$(diff "$tmp/ref.sol" "$tmp/c.sol" | head -n 10)"
     ;;
 refuse)
     small="segre --k 2,3 --s 2,1 --target random --weights generic --cache none"
