@@ -104,6 +104,7 @@ census)
     pid=
     [ "$rc" -eq 130 ] || bad "SIGINT: exit $rc, want 130 (128 + SIGINT): $(cat "$tmp/a.err")"
     grep -q "interrupted by SIGINT; progress saved in $ck" "$tmp/a.err" || bad "SIGINT message: $(cat "$tmp/a.err")"
+    [ -e "$tmp/a.json" ] && bad "an interrupted census left its --json file"
     "$LCNCRIT" $C --checkpoint "$ck" --json "$tmp/c.json" >/dev/null 2>"$tmp/c.err"
     rc=$?
     [ "$rc" -eq 0 ] || bad "resumed census: exit $rc: $(cat "$tmp/c.err")"

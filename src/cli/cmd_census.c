@@ -199,6 +199,12 @@ int cmd_census(int argc, char **argv)
     }
     if (err == LCN_ERR_INTERRUPTED && have_ck) {
         rc = cli_checkpoint_interrupted(ck, cmd);
+        /* No results yet: do not leave an empty --json file behind. */
+        if (jf && jf != stdout) {
+            cli_json_close(jf);
+            jf = NULL;
+            remove(co.json);
+        }
         goto done;
     }
     /* The finished state: the same command again re-uses every path. */

@@ -200,7 +200,7 @@ static int expect_word(FILE *f, const char *w)
 /* Sizes a checkpoint may claim: far beyond any solvable system, small enough
  * that a corrupt header cannot make us allocate gigabytes. */
 #define MAX_UNKNOWNS 100000
-#define MAX_POINTS ((size_t)1 << 26)
+#define MAX_POINTS ((size_t)1 << 24)
 
 static lcn_err_t read_entry(lcn_checkpoint_entry_struct *e, FILE *f)
 {
@@ -289,7 +289,7 @@ lcn_err_t lcn_checkpoint_read(lcn_checkpoint_t ck, FILE *f, char *msg, size_t ms
         if (msg) snprintf(msg, msglen, "not a lcncrit checkpoint (format %d) file", CHECKPOINT_FORMAT);
         return LCN_ERR_PARSE;
     }
-    if (fscanf(f, " fingerprint") != 0 || fgetc(f) != ' ' || !fgets(line, sizeof line, f)) {
+    if (expect_word(f, "fingerprint") || fgetc(f) != ' ' || !fgets(line, sizeof line, f)) {
         if (msg) snprintf(msg, msglen, "no fingerprint line");
         return LCN_ERR_PARSE;
     }
