@@ -153,7 +153,9 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                 lcn_solution_set_add(g->sols, xi, res->paths[i].accuracy, res->paths[i].residual, 0, NULL);
             }
             if (opts->hook) {
-                lcn_monodromy_state_struct st = {m, p1, p2, pos, before, stall, *rng, trk.predictor_tol, trk.max_step};
+                lcn_monodromy_state_struct st = {.m = m, .p1 = p1, .p2 = p2, .pos = pos, .before = before,
+                                                 .stall = stall, .rng = *rng, .predictor_tol = trk.predictor_tol,
+                                                 .max_step = trk.max_step};
                 g->seconds = seconds0 + now() - t0;
                 if (opts->hook(opts->hook_data, g, &st)) {
                     err = LCN_ERR_INTERRUPTED;
