@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* The signal that asked a checkpointed run to stop (0: none). */
@@ -22,6 +23,11 @@ static void on_stop_signal(int sig)
         return;
     }
     cli_stop_signal = sig;
+    /* write() is async-signal-safe; stdio is not. */
+    static const char msg[] = "lcncrit: stopping at the next batch boundary to save the checkpoint "
+                              "(signal again to stop at once)\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
 }
 
 const char *cli_machine(void)

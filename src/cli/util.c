@@ -100,6 +100,7 @@ int cli_common_parse(cli_common *c, int argc, char **argv, int *i)
     if (!strcmp(a, "--checkpoint")) {
         if (once(c, 4, cmd, a)) return -1;
         if (!(v = cli_value(cmd, argc, argv, i))) return -1;
+        if (!*v) return cli_bad(cmd, "--checkpoint: empty file name"), -1;
         c->checkpoint = v;
         return 1;
     }
