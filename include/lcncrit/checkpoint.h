@@ -17,7 +17,20 @@
  * The hooks save at most every `interval` seconds, and at once when *stop
  * is nonzero (the caller's flag, e.g. set by a signal handler): then they
  * also ask the solver to stop (LCN_ERR_INTERRUPTED). The library installs
- * no signal handler. */
+ * no signal handler. One process per FILE.
+ *
+ * Not saved, because it is cheap and deterministic, so redone on resume:
+ * the seed pair, the move of the generic set to the full system, the
+ * re-tracking rounds and the post-processing of critpoints.c, and whatever
+ * the caller does per component afterwards (the census's certification).
+ *
+ * Text format: "lcncrit-checkpoint 1", "fingerprint LINE", "entries E", then
+ * per entry "entry KEY", optionally "monodromy n m count loops paths
+ * failures steps seconds", "state pos before stall rng0..rng3 predictor_tol
+ * max_step", "p0 ...", "p1 ...", "p2 ..." and one "s x.. accuracy residual
+ * multiplicity" line per solution, optionally "paths n npaths ndone" and one
+ * "r index status winding prec accepted rejected certified accuracy residual
+ * cond t_end x.." line per finished path, then "end"; last "eof". */
 #ifndef LCNCRIT_CHECKPOINT_H
 #define LCNCRIT_CHECKPOINT_H
 
