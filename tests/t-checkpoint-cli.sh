@@ -143,6 +143,18 @@ refuse)
         "$LCNCRIT" $small --checkpoint "$ck" --checkpoint-interval "$v" >/dev/null 2>"$tmp/err"
         [ $? -eq 2 ] && grep -q -- "--checkpoint-interval" "$tmp/err" || bad "--checkpoint-interval $v accepted"
     done
+    # A state for another seed pair / other start points (same fingerprint,
+    # e.g. another build of the same version) is dropped, not continued.
+    "$LCNCRIT" $small --json "$tmp/small.json" >/dev/null 2>&1
+    sed 's/^\(paths [0-9]* [0-9]* [0-9]*\) [0-9a-f]*$/\1 123/; s/^p0 [^ ]*/p0 0x1.8p+0/' "$ck" >"$tmp/stale.ckpt"
+    "$LCNCRIT" $small --checkpoint "$tmp/stale.ckpt" --json "$tmp/stale.json" >/dev/null 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -eq 0 ] || bad "stale checkpoint: exit $rc: $(cat "$tmp/err")"
+    grep -q "for another seed pair; starting it afresh" "$tmp/err" || bad "stale monodromy state used: $(cat "$tmp/err")"
+    grep -q "started from other points; tracking them afresh" "$tmp/err" || bad "stale paths used: $(cat "$tmp/err")"
+    solutions "$tmp/small.json" >"$tmp/small.sol"
+    solutions "$tmp/stale.json" >"$tmp/stale.sol"
+    cmp -s "$tmp/small.sol" "$tmp/stale.sol" || bad "run from a stale checkpoint differs from a plain run"
     # Threads are not part of a run's identity: the same checkpoint is taken.
     "$LCNCRIT" $small --threads 1 --checkpoint "$ck" >/dev/null 2>"$tmp/err"
     [ $? -eq 0 ] && grep -q "10 of 10 paths done" "$tmp/err" || bad "--threads 1 did not re-use the checkpoint"

@@ -87,6 +87,7 @@ static void fill_entry(lcn_checkpoint_t ck, const char *key, int mono, int paths
         e->has_paths = 1;
         e->pn = n;
         e->npaths = np;
+        e->starts_hash = lcn_rng_u64(rng);
         e->done = lcn_calloc(np + 1, 1);
         e->res = lcn_calloc(np + 1, sizeof *e->res);
         for (size_t i = 0; i < np; i++) {
@@ -151,7 +152,7 @@ static int entries_equal(const lcn_checkpoint_entry_struct *a, const lcn_checkpo
              "state");
     }
     if (a->has_paths) {
-        DIFF(a->pn == b->pn && a->npaths == b->npaths, "path sizes");
+        DIFF(a->pn == b->pn && a->npaths == b->npaths && a->starts_hash == b->starts_hash, "path sizes");
         DIFF(same_bits(a->done, b->done, a->npaths), "done flags");
         for (size_t i = 0; i < a->npaths; i++) {
             if (!a->done[i]) continue;

@@ -28,7 +28,7 @@
  * per entry "entry KEY", optionally "monodromy n m count loops paths
  * failures steps seconds", "state pos before stall rng0..rng3 predictor_tol
  * max_step", "p0 ...", "p1 ...", "p2 ..." and one "s x.. accuracy residual
- * multiplicity" line per solution, optionally "paths n npaths ndone" and one
+ * multiplicity" line per solution, optionally "paths n npaths ndone starts_hash" and one
  * "r index status winding prec accepted rejected certified accuracy residual
  * cond t_end x.." line per finished path, then "end"; last "eof". */
 #ifndef LCNCRIT_CHECKPOINT_H
@@ -63,6 +63,7 @@ typedef struct {
     int has_paths;
     int pn;
     size_t npaths;
+    uint64_t starts_hash;        /* of the start points' bits: saved paths are re-used only from the same starts */
     unsigned char *done;         /* npaths: 1 when paths[i] holds a finished path */
     lcn_path_result_struct *res; /* npaths; x allocated only where done */
 } lcn_checkpoint_entry_struct;
@@ -103,15 +104,18 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_checkpoint_read(lcn_checkpoint_t ck, FILE *f, c
 /* The entry of key, created empty if absent (never NULL). */
 LCN_EXPORT lcn_checkpoint_entry_struct *lcn_checkpoint_entry(lcn_checkpoint_t ck, const char *key);
 
-/* Prepare a monodromy solve of component key: if ck holds its state, fill
- * gm (initialised with n = sys->n, m = sys->m of the monodromy system) with
- * the saved p0, solutions and counters and point mo->resume at the saved
- * state; always set mo->hook (save, maybe stop). LCN_ERR_PARSE when the saved
- * sizes differ from gm's. The entry must outlive the solve. */
+/* Prepare a monodromy solve of component key from the seed pair's p0: if ck
+ * holds its state for this very p0 (bit for bit), fill gm (initialised with
+ * n = sys->n, m = sys->m of the monodromy system) with the saved p0,
+ * solutions and counters and point mo->resume at the saved state; a state
+ * for another p0 or other sizes is dropped with a warning (the solve starts
+ * afresh). Always sets mo->hook (save, maybe stop). LCN_ERR_PARSE when the
+ * saved solutions are not distinct. The entry must outlive the solve. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_checkpoint_attach_monodromy(lcn_checkpoint_t ck, const char *key, lcn_generic_t gm,
-                                                             lcn_monodromy_opts_t mo);
+                                                             const double complex *p0, lcn_monodromy_opts_t mo);
 /* Hooks for lcn_critpoints_solve_hooked of component key: re-use the saved
- * finished paths, save each batch (ck->paths_batch paths). */
+ * finished paths when they started from the same points (else they are
+ * dropped with a warning), save each batch (ck->paths_batch paths). */
 LCN_EXPORT void lcn_checkpoint_paths_hook(lcn_critpoints_hook_struct *hook, lcn_checkpoint_t ck, const char *key);
 
 /* What a hook does at a batch boundary: save when *stop is set (and return

@@ -62,9 +62,10 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn
 typedef struct {
     size_t batch_size;
     /* Before tracking (may be NULL): the paths an earlier run finished go
-     * into res->paths[i] (res holds one path per generic solution), with
-     * done[i] = 1. A nonzero return aborts the solve with that error. */
-    lcn_err_t (*resume)(void *data, lcn_result_struct *res, unsigned char *done);
+     * into res->paths[i] (res holds one path per start; starts: res->npaths
+     * x res->n, the generic solutions), with done[i] = 1. A nonzero return
+     * aborts the solve with that error. */
+    lcn_err_t (*resume)(void *data, lcn_result_struct *res, unsigned char *done, const double complex *starts);
     /* After each batch (may be NULL); nonzero: stop with LCN_ERR_INTERRUPTED. */
     int (*batch)(void *data, const lcn_result_struct *res, const unsigned char *done);
     void *data;

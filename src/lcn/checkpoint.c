@@ -162,7 +162,7 @@ static void write_entry(FILE *f, const lcn_checkpoint_entry_struct *e)
     if (e->has_paths) {
         size_t nd = 0;
         for (size_t i = 0; i < e->npaths; i++) nd += e->done[i] != 0;
-        fprintf(f, "paths %d %zu %zu\n", e->pn, e->npaths, nd);
+        fprintf(f, "paths %d %zu %zu %" PRIx64 "\n", e->pn, e->npaths, nd, e->starts_hash);
         for (size_t i = 0; i < e->npaths; i++) {
             if (!e->done[i]) continue;
             const lcn_path_result_struct *r = &e->res[i];
@@ -248,10 +248,12 @@ static lcn_err_t read_entry(lcn_checkpoint_entry_struct *e, FILE *f)
         } else if (!strcmp(word, "paths") && !e->has_paths) {
             int n;
             size_t np, nd;
-            if (fscanf(f, "%d %zu %zu", &n, &np, &nd) != 3) return LCN_ERR_PARSE;
+            uint64_t h;
+            if (fscanf(f, "%d %zu %zu %" SCNx64, &n, &np, &nd, &h) != 4) return LCN_ERR_PARSE;
             if (n < 1 || n > MAX_UNKNOWNS || np > MAX_POINTS || nd > np || np * (size_t)n > MAX_POINTS)
                 return LCN_ERR_PARSE;
             entry_alloc_paths(e, n, np);
+            e->starts_hash = h;
             for (size_t k = 0; k < nd; k++) {
                 size_t i;
                 int status, winding, cert;
@@ -429,14 +431,21 @@ static int mono_hook(void *data, const lcn_generic_struct *g, const lcn_monodrom
 }
 
 lcn_err_t lcn_checkpoint_attach_monodromy(lcn_checkpoint_t ck, const char *key, lcn_generic_t gm,
-                                          lcn_monodromy_opts_t mo)
+                                          const double complex *p0, lcn_monodromy_opts_t mo)
 {
     lcn_checkpoint_entry_struct *e = lcn_checkpoint_entry(ck, key);
     mo->hook = mono_hook;
     mo->hook_data = e;
     mo->resume = NULL;
     if (!e->has_mono) return LCN_OK;
-    if (e->n != gm->n || e->m != gm->m) return LCN_ERR_PARSE;
+    /* The fingerprint makes this rare (another build of the same version,
+     * say); continuing another p0's loops would be wrong, so start afresh. */
+    if (e->n != gm->n || e->m != gm->m || memcmp(e->p0, p0, (size_t)e->m * sizeof *p0)) {
+        lcn_logf(&ck->log, LCN_LOG_WARN, "checkpoint: the saved monodromy of %s is for another seed pair; "
+                 "starting it afresh", key);
+        entry_clear_mono(e);
+        return LCN_OK;
+    }
     /* The set rebuilt by adding the saved points in their order is the
      * saved set: each was new when first added to the same predecessors. */
     memcpy(gm->p0, e->p0, (size_t)e->m * sizeof *gm->p0);
@@ -466,14 +475,32 @@ static void copy_path(lcn_path_result_struct *dst, const lcn_path_result_struct 
     memcpy(dst->x, src->x, (size_t)src->n * sizeof *x);
 }
 
-static lcn_err_t paths_resume(void *data, lcn_result_struct *res, unsigned char *done)
+/* FNV-1a over the bytes: identifies the start points, not a security hash. */
+static uint64_t hash_bytes(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static lcn_err_t paths_resume(void *data, lcn_result_struct *res, unsigned char *done, const double complex *starts)
 {
     lcn_checkpoint_entry_struct *e = data;
+    uint64_t h = hash_bytes(starts, res->npaths * (size_t)res->n * sizeof *starts);
+    if (e->has_paths && (e->pn != res->n || e->npaths != res->npaths || e->starts_hash != h)) {
+        lcn_logf(&e->ck->log, LCN_LOG_WARN, "checkpoint: the saved paths of %s started from other points; "
+                 "tracking them afresh", e->key);
+        entry_clear_paths(e);
+    }
     if (!e->has_paths) {
         entry_alloc_paths(e, res->n, res->npaths);
+        e->starts_hash = h;
         return LCN_OK;
     }
-    if (e->pn != res->n || e->npaths != res->npaths) return LCN_ERR_PARSE;
     size_t nd = 0;
     for (size_t i = 0; i < e->npaths; i++)
         if (e->done[i]) {

@@ -174,7 +174,7 @@ static lcn_err_t track_paths(lcn_result_t res, const lcn_system_t line, double c
     unsigned char *done = lcn_calloc(N ? N : 1, 1);
     size_t *idx = lcn_malloc_array(B, sizeof *idx);
     double complex *st = lcn_malloc_array(B * (size_t)n, sizeof *st);
-    lcn_err_t err = hook->resume ? hook->resume(hook->data, res, done) : LCN_OK;
+    lcn_err_t err = hook->resume ? hook->resume(hook->data, res, done, starts) : LCN_OK;
     for (size_t i = 0; !err;) {
         size_t nb = 0;
         for (; i < N && nb < B; i++)

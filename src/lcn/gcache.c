@@ -139,7 +139,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         mo->accept_data = &ad;
         lcn_generic_t gm;
         lcn_generic_init2(gm, cs->n, cs->k);
-        if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, mo);
+        if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, b0, mo);
         if (!err) err = lcn_monodromy_solve(gm, cs->msys, th, b0, mo);
         if (!err) {
             /* The same solutions in the full system at p0 = (T0^{-1} b0, T0):
