@@ -52,6 +52,17 @@ bad() {
     fi
 }
 
+# good CMD ARGS...: the control case next to a refusal, must exit 0.
+good() {
+    ncase=$((ncase + 1))
+    $TO "$LCNCRIT" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo "FAIL: lcncrit $*: exit $rc, want 0 ($(head -c 300 "$tmp/stderr"))"
+        fail=1
+    fi
+}
+
 # The valid base invocation of each command that takes --k and --target, and
 # the end-to-end k it leads to (target length).
 #   segre's default strides are (2,...,2,1), so --k 2,2 gives k = 4.
@@ -144,6 +155,12 @@ sizes() {
     bad --k edd --k 1000000,1000000
     bad --k census --k 1 --target 1 --cache none
     bad --k params --k 1 --target 1 --cache none
+    # The path limit counts what is tracked: the 11! orderings of θ for
+    # (1^11), C_(2,2) = 6 for the Segre system; 6 paths pass --max-paths 6.
+    bad --partition locus --partition 1,1,1,1,1,1,1,1,1,1,1 --target random --cache none
+    bad --k segre --k 2,2 --target random --cache none --max-paths 5
+    good segre --k 2,2 --target random --cache none --max-paths 6
+    bad --partition locus --partition 70 --target random --cache none
 }
 
 weights() {
@@ -240,6 +257,11 @@ options() {
         bad --weights $c $(base $c) --weights ""
         bad --weights $c $(base $c) --weights nonsense_name_that_is_no_file
         bad --json $c $(base $c) --json "$tmp/no/such/dir/out.json"
+        [ $c = census ] && continue
+        for v in 0 -1 abc 1.5 1e30 ""; do
+            bad --max-paths $c $(base $c) --max-paths "$v"
+        done
+        bad --max-paths $c $(base $c) --max-paths 10 --max-paths 10
     done
     # Duplicate options: refused (which value wins would be a guess).
     for c in $CMDS_K locus; do
@@ -285,6 +307,7 @@ solve() {
     bad --threads solve "$sys" --threads -1
     bad binary.txt solve "$tmp/binary.txt"
     bad nosuchfile solve "$tmp/nosuchfile.txt"
+    bad --json solve "$sys" --json "$tmp/no/such/dir/out.json"
     bad "$tmp" solve "$tmp"
     MAXLINES=20  # the usage text is the message here
     bad FILE solve

@@ -34,11 +34,26 @@ const char *cli_value(const char *cmd, int argc, char **argv, int *i);
 int cli_parse_int_list(const char *cmd, const char *opt, const char *s, int *out, int max, int min_value);
 /* Parse "2,0,5,0,2" into doubles (finite); returns count or -1. */
 int cli_parse_double_list(const char *cmd, const char *opt, const char *s, double *out, int max);
+/* Parse a count of at least 1 for OPT (e.g. --max-paths 1e6 or 1000000);
+ * -1 on error (message names opt). */
+int cli_parse_count(const char *cmd, const char *opt, const char *s, uint64_t *out);
 /* Open the --json destination ("-" is stdout). NULL on failure (message printed). */
 FILE *cli_json_open(const char *cmd, const char *path);
 void cli_json_close(FILE *f);
 /* The log callback used by commands: stderr unless quiet. */
 void cli_log(void *data, lcn_log_level_t level, const char *line);
+
+/* Size limits of locus, segre and params (limits.c, README.md "Size
+ * limits"): the end-to-end filter size, and the default of --max-paths, the
+ * largest generic count the commands accept to track. */
+#define CLI_LCN_MAX_K 64
+#define CLI_DEFAULT_MAX_PATHS 1000000
+/* Refuse, before anything is built, a system of the given kind for
+ * a[0..na) (the partition, or the filter sizes with strides s, NULL: all
+ * ones) beyond those limits: returns CLI_BAD_INPUT with a message naming
+ * --partition or --k, CLI_OK otherwise. */
+int cli_lcn_check_size(const char *cmd, lcn_critsys_kind_t kind, const int *a, const int *s, int na,
+                       uint64_t max_paths);
 
 int cmd_solve(int argc, char **argv);
 int cmd_arch(int argc, char **argv);

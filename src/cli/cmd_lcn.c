@@ -25,6 +25,7 @@ typedef struct {
     int s[MAXL], ns;          /* strides (segre, params) */
     const char *target;
     const char *weights;
+    uint64_t max_paths;       /* refuse larger generic counts (limits.c) */
 } lcn_opts;
 
 static void jnum(FILE *f, double x)
@@ -86,6 +87,8 @@ static int parse(lcn_opts *o, int argc, char **argv)
     o->na = o->ns = 0;
     o->target = NULL;
     o->weights = NULL;
+    o->max_paths = CLI_DEFAULT_MAX_PATHS;
+    int max_paths_seen = 0;
     for (int i = 1; i < argc; i++) {
         int r = cli_common_parse(&o->c, argc, argv, &i);
         if (r < 0) return CLI_BAD_INPUT;
@@ -93,18 +96,26 @@ static int parse(lcn_opts *o, int argc, char **argv)
         const char *a = argv[i], *v;
         if ((o->kind == LCN_CRITSYS_LOCUS && !strcmp(a, "--partition")) ||
             (o->kind != LCN_CRITSYS_LOCUS && !strcmp(a, "--k"))) {
+            if (o->na) return cli_bad(cmd, "option %s given twice", a);
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((o->na = cli_parse_int_list(cmd, a, v, o->a, MAXL, 1)) < 0) return CLI_BAD_INPUT;
         } else if (o->kind != LCN_CRITSYS_LOCUS && !strcmp(a, "--s")) {
+            if (o->ns) return cli_bad(cmd, "option %s given twice", a);
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((o->ns = cli_parse_int_list(cmd, a, v, o->s, MAXL, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--target")) {
+            if (o->target) return cli_bad(cmd, "option %s given twice", a);
             if (!(o->target = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--weights")) {
+            if (o->weights) return cli_bad(cmd, "option %s given twice", a);
             if (!(o->weights = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
+        } else if (!strcmp(a, "--max-paths")) {
+            if (max_paths_seen++) return cli_bad(cmd, "option %s given twice", a);
+            if (!(v = cli_value(cmd, argc, argv, &i)) || cli_parse_count(cmd, a, v, &o->max_paths))
+                return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             printf("usage: lcncrit %s %s --target U|random [--weights identity|bombieri|generic|FILE]\n"
-                   "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n",
+                   "       [--max-paths N] [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n",
                    cmd, o->kind == LCN_CRITSYS_LOCUS ? "--partition 2,1,1" : o->kind == LCN_CRITSYS_SEGRE ? "--k 3,3 --s 2,1" : "--k 2,3 [--s 1,1]");
             exit(CLI_OK);
         } else {
@@ -136,6 +147,8 @@ static int run(int kind, int argc, char **argv)
     const char *cmd = argv[0];
     int rc = parse(&o, argc, argv);
     if (rc) return rc;
+    /* Building a system is already the expensive part for large k. */
+    if ((rc = cli_lcn_check_size(cmd, kind, o.a, o.ns ? o.s : NULL, o.na, o.max_paths))) return rc;
 
     lcn_critsys_t cs;
     lcn_err_t err;
@@ -181,6 +194,12 @@ static int run(int kind, int argc, char **argv)
     for (int j = 0; j < k; j++) uc[j] = u[j];
     for (int j = 0; j < k * k; j++) Tc[j] = T[j];
     lcn_critsys_pack(p1, cs, uc, Tc);
+    /* Opened before the run: an unwritable --json path is bad input, found
+     * before minutes of tracking, not after. */
+    if (o.c.json && !(jf = cli_json_open(cmd, o.c.json))) {
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
 
     /* Generic sets per component, then one parameter homotopy each. */
     if ((err = lcn_components_init_set(cc, cs))) {
@@ -316,11 +335,7 @@ static int run(int kind, int argc, char **argv)
         fprintf(h, "time %.2f s%s\n", secs, complete ? "" : "; completeness not proven for some component");
     }
 
-    if (o.c.json) {
-        if (!(jf = cli_json_open(cmd, o.c.json))) {
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
+    if (jf) {
         fprintf(jf, "{\n  \"tool\": \"lcncrit\", \"version\": \"%s\", \"seed\": %llu, \"command\": \"%s\",\n", lcn_version(),
                 (unsigned long long)o.c.seed, cmd);
         if (kind != LCN_CRITSYS_LOCUS) {
@@ -400,9 +415,11 @@ static int run(int kind, int argc, char **argv)
         free(fl);
         fprintf(jf, "\n     ]}\n  ],\n  \"totals\": {\"complex\": %zu, \"real\": %zu}\n}\n", tot, totreal);
         cli_json_close(jf);
+        jf = NULL;
     }
     rc = mismatch ? CLI_MISMATCH : CLI_OK;
 done:
+    if (jf) cli_json_close(jf);
     if (gs)
         for (size_t ci = 0; ci < cc->count; ci++) {
             lcn_generic_clear(&gs[ci]);

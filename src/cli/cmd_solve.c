@@ -181,6 +181,7 @@ int cmd_solve(int argc, char **argv)
     lcn_solution_set_t set, sing;
     lcn_parse_error_t err;
     double complex *p = NULL;
+    FILE *jf = NULL;
     int have_sys = 0, have_sets = 0;
     lcn_parsed_system_init(ps);
     lcn_result_init(res);
@@ -211,6 +212,12 @@ int cmd_solve(int argc, char **argv)
     have_sys = 1;
     if (bezout > max_paths) {
         rc = cli_bad("solve", "%s: total degree %.4g exceeds --max-paths %.4g", fname, bezout, max_paths);
+        goto cleanup;
+    }
+    /* Opened before the run: an unwritable --json path is bad input, found
+     * before the tracking, not after. */
+    if (c.json && !(jf = cli_json_open("solve", c.json))) {
+        rc = CLI_BAD_INPUT;
         goto cleanup;
     }
 
@@ -309,12 +316,7 @@ int cmd_solve(int argc, char **argv)
         fprintf(stderr, "lcncrit solve: warning: %zu path%s failed; the solution list may be incomplete\n", failed,
                 failed == 1 ? "" : "s");
 
-    if (c.json) {
-        FILE *jf = cli_json_open("solve", c.json);
-        if (!jf) {
-            rc = CLI_BAD_INPUT;
-            goto cleanup;
-        }
+    if (jf) {
         fprintf(jf, "{\n  \"tool\": \"lcncrit\", \"command\": \"solve\", \"version\": ");
         json_string(jf, lcn_version());
         fprintf(jf, ", \"seed\": %llu,\n  \"file\": ", (unsigned long long)c.seed);
@@ -353,6 +355,7 @@ int cmd_solve(int argc, char **argv)
         fputs("\n}\n", jf);
         int werr = ferror(jf);
         cli_json_close(jf);
+        jf = NULL;
         if (werr) {
             fprintf(stderr, "lcncrit solve: error writing %s\n", c.json);
             rc = CLI_FAIL;
@@ -365,6 +368,7 @@ int cmd_solve(int argc, char **argv)
     }
 
 cleanup:
+    if (jf) cli_json_close(jf);
     if (have_sets) {
         lcn_solution_set_clear(set);
         lcn_solution_set_clear(sing);

@@ -1,0 +1,98 @@
+/* Size limits of locus, segre and params, checked from the architecture
+ * alone before a system is built (issue 6: absurd sizes are bad input,
+ * refused up front with exit 2 and a message naming the option).
+ *
+ * Two limits (README.md, "Size limits"):
+ * - the end-to-end filter size k <= CLI_LCN_MAX_K. Building the system costs
+ *   memory and time growing like n k^2 and worse (measured on the
+ *   development machine: segre --k 60 needs 250 MB and 13 s to build,
+ *   params --k 30,31 (k = 60) 1.1 GB and 31 s; the library's own hard limit
+ *   is k <= 400, where a build takes tens of gigabytes);
+ * - the number of paths: the generic count of the component(s), which is
+ *   what monodromy must find and the parameter homotopy then tracks, at
+ *   most --max-paths (CLI_DEFAULT_MAX_PATHS). It is checked where a formula
+ *   gives it (DESIGN.md §3): EDdeg(Δ_λ) · Π m_j! for a root locus (the
+ *   symmetric copies of θ are tracked too, critsys.h), C_k for the Segre
+ *   system and for (P) of a reduced architecture, Σ_λ EDdeg(Δ_λ) N(λ) for
+ *   (P) of a stride-one architecture, whose components can only be listed
+ *   for k - 1 <= LCN_COMPONENT_MAX_ROOTS roots. Where no formula is known,
+ *   only the first limit applies. */
+#include <inttypes.h>
+#include "cli.h"
+#include "lcncrit/arch.h"
+#include "lcncrit/components.h"
+#include "lcncrit/edd.h"
+
+/* Π m_j! over the multiplicities m_j of equal parts of lambda (any order):
+ * the number of orderings of θ = (c, t_1..t_r) giving the same w. 0 on
+ * overflow. */
+static uint64_t locus_symmetry(const int *lambda, int r)
+{
+    uint64_t sym = 1;
+    for (int i = 0; i < r; i++) {
+        /* Part i is the m-th of its value among lambda[0..i]: multiply by m. */
+        uint64_t m = 0;
+        for (int j = 0; j <= i; j++) m += lambda[j] == lambda[i];
+        if (__builtin_mul_overflow(sym, m, &sym)) return 0;
+    }
+    return sym;
+}
+
+/* The generic number of paths: 1 and *paths set when a formula gives it,
+ * 0 when unknown, LCN_ERR_LIMIT when it does not fit in 64 bits. */
+static int expected_paths(uint64_t *paths, lcn_critsys_kind_t kind, const int *a, int na, const lcn_arch_t arch)
+{
+    if (kind == LCN_CRITSYS_LOCUS) {
+        uint64_t d, sym = locus_symmetry(a, na);
+        int known = lcn_edd_root_locus(&d, a, na, LCN_EDD_GENERIC, NULL);
+        if (known != 1) return known;
+        if (!sym || __builtin_mul_overflow(d, sym, paths)) return LCN_ERR_LIMIT;
+        return 1;
+    }
+    if (kind == LCN_CRITSYS_SEGRE || (arch->reduced && arch->L > 1)) {
+        lcn_err_t err = lcn_edd_segre_u64(paths, a, na);
+        return err ? err : 1;
+    }
+    if (arch->stride_one) return lcn_edd_params_prediction(paths, arch, LCN_EDD_GENERIC);
+    return 0;
+}
+
+int cli_lcn_check_size(const char *cmd, lcn_critsys_kind_t kind, const int *a, const int *s, int na,
+                       uint64_t max_paths)
+{
+    const char *opt = kind == LCN_CRITSYS_LOCUS ? "--partition" : "--k";
+    lcn_arch_t arch;
+    lcn_arch_init(arch);
+    int rc = CLI_OK;
+    long kend = 1;
+    if (kind == LCN_CRITSYS_LOCUS) {
+        for (int i = 0; i < na; i++) kend += a[i];
+    } else {
+        if (lcn_arch_init_set(arch, a, s, na)) {
+            rc = cli_bad(cmd, "--%s: %s", arch->bad_arg ? arch->bad_arg : "k", arch->msg);
+            goto cleanup;
+        }
+        kend = arch->kend;
+    }
+    if (kend > CLI_LCN_MAX_K) {
+        rc = cli_bad(cmd, "%s: the end-to-end filter has size k = %ld; %s builds systems up to k = %d", opt, kend,
+                     cmd, CLI_LCN_MAX_K);
+        goto cleanup;
+    }
+    if (kind == LCN_CRITSYS_PARAMS && arch->stride_one && kend - 1 > LCN_COMPONENT_MAX_ROOTS) {
+        rc = cli_bad(cmd, "--k: a stride-one architecture of end-to-end size k = %ld; the components of its "
+                     "parameter space are listed up to k = %d", kend, LCN_COMPONENT_MAX_ROOTS + 1);
+        goto cleanup;
+    }
+    uint64_t paths = 0;
+    int known = expected_paths(&paths, kind, a, na, arch);
+    if (known == LCN_ERR_LIMIT || (known == 1 && paths > max_paths)) {
+        char count[32] = "more than 2^64";
+        if (known == 1) snprintf(count, sizeof count, "%" PRIu64, paths);
+        rc = cli_bad(cmd, "%s: %s paths to track (the generic count); the limit is --max-paths %" PRIu64, opt,
+                     count, max_paths);
+    }
+cleanup:
+    lcn_arch_clear(arch);
+    return rc;
+}
