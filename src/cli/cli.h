@@ -43,7 +43,7 @@ void cli_json_close(FILE *f);
 /* The log callback used by commands: stderr unless quiet. */
 void cli_log(void *data, lcn_log_level_t level, const char *line);
 
-/* Size limits of locus, segre and params (limits.c, README.md "Size
+/* Size limits of locus, segre, params and census (limits.c, README.md "Size
  * limits"): the end-to-end filter size, and the default of --max-paths, the
  * largest generic count the commands accept to track. */
 #define CLI_LCN_MAX_K 64
@@ -54,6 +54,9 @@ void cli_log(void *data, lcn_log_level_t level, const char *line);
  * --partition or --k, CLI_OK otherwise. */
 int cli_lcn_check_size(const char *cmd, lcn_critsys_kind_t kind, const int *a, const int *s, int na,
                        uint64_t max_paths);
+/* The same for census of arch (all its root loci, or its Segre system):
+ * a message naming --k. */
+int cli_census_check_size(const char *cmd, const lcn_arch_t arch, uint64_t max_paths);
 
 int cmd_solve(int argc, char **argv);
 int cmd_arch(int argc, char **argv);

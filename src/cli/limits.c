@@ -2,6 +2,9 @@
  * alone before a system is built (issue 6: absurd sizes are bad input,
  * refused up front with exit 2 and a message naming the option).
  *
+ * The same limits apply to census, whose stride-one route solves every root
+ * locus of degree k - 1 and whose other routes one Segre system.
+ *
  * Two limits (README.md, "Size limits"):
  * - the end-to-end filter size k <= CLI_LCN_MAX_K. Building the system costs
  *   memory and time growing like n k^2 and worse (measured on the
@@ -22,6 +25,7 @@
 #include "lcncrit/arch.h"
 #include "lcncrit/components.h"
 #include "lcncrit/edd.h"
+#include "lcncrit/partition.h"
 
 /* Π m_j! over the multiplicities m_j of equal parts of lambda (any order):
  * the number of orderings of θ = (c, t_1..t_r) giving the same w. 0 on
@@ -57,6 +61,26 @@ static int expected_paths(uint64_t *paths, lcn_critsys_kind_t kind, const int *a
     return 0;
 }
 
+/* Refuse k beyond CLI_LCN_MAX_K (a build of that size takes gigabytes). */
+static int check_k(const char *cmd, const char *opt, long kend)
+{
+    if (kend <= CLI_LCN_MAX_K) return CLI_OK;
+    return cli_bad(cmd, "%s: the end-to-end filter has size k = %ld; %s builds systems up to k = %d", opt, kend, cmd,
+                   CLI_LCN_MAX_K);
+}
+
+/* Refuse a path count beyond max_paths: known is 1 for an exact count, 2
+ * for a lower bound, LCN_ERR_LIMIT for more than 2^64, anything else for
+ * unknown (accepted). */
+static int check_paths(const char *cmd, const char *opt, int known, uint64_t paths, uint64_t max_paths)
+{
+    if (known != LCN_ERR_LIMIT && !((known == 1 || known == 2) && paths > max_paths)) return CLI_OK;
+    char count[48] = "more than 2^64";
+    if (known != LCN_ERR_LIMIT) snprintf(count, sizeof count, "%s%" PRIu64, known == 2 ? "at least " : "", paths);
+    return cli_bad(cmd, "%s: %s paths to track (by the generic counts); the limit is --max-paths %" PRIu64
+                   " (raise it to run anyway)", opt, count, max_paths);
+}
+
 int cli_lcn_check_size(const char *cmd, lcn_critsys_kind_t kind, const int *a, const int *s, int na,
                        uint64_t max_paths)
 {
@@ -74,11 +98,7 @@ int cli_lcn_check_size(const char *cmd, lcn_critsys_kind_t kind, const int *a, c
         }
         kend = arch->kend;
     }
-    if (kend > CLI_LCN_MAX_K) {
-        rc = cli_bad(cmd, "%s: the end-to-end filter has size k = %ld; %s builds systems up to k = %d", opt, kend,
-                     cmd, CLI_LCN_MAX_K);
-        goto cleanup;
-    }
+    if ((rc = check_k(cmd, opt, kend))) goto cleanup;
     if (kind == LCN_CRITSYS_PARAMS && arch->stride_one && kend - 1 > LCN_COMPONENT_MAX_ROOTS) {
         rc = cli_bad(cmd, "--k: a stride-one architecture of end-to-end size k = %ld; the components of its "
                      "parameter space are listed up to k = %d", kend, LCN_COMPONENT_MAX_ROOTS + 1);
@@ -86,13 +106,54 @@ int cli_lcn_check_size(const char *cmd, lcn_critsys_kind_t kind, const int *a, c
     }
     uint64_t paths = 0;
     int known = expected_paths(&paths, kind, a, na, arch);
-    if (known == LCN_ERR_LIMIT || (known == 1 && paths > max_paths)) {
-        char count[32] = "more than 2^64";
-        if (known == 1) snprintf(count, sizeof count, "%" PRIu64, paths);
-        rc = cli_bad(cmd, "%s: %s paths to track (the generic count); the limit is --max-paths %" PRIu64, opt,
-                     count, max_paths);
-    }
+    rc = check_paths(cmd, opt, known, paths, max_paths);
 cleanup:
     lcn_arch_clear(arch);
     return rc;
+}
+
+/* The stride-one census solves every root locus Δ_λ, λ a partition of n:
+ * Σ_λ EDdeg(Δ_λ) Π m_j! paths, at least Σ_λ Π m_j! where an EDdeg is
+ * unknown. (1^n) alone has n! of them, so large n is refused before the
+ * partitions are listed. Returns as expected_paths, 2 for a lower bound. */
+static int census_locus_paths(uint64_t *paths, int n)
+{
+    uint64_t total = 1;
+    for (int m = 2; m <= n; m++)
+        if (__builtin_mul_overflow(total, (uint64_t)m, &total)) return LCN_ERR_LIMIT;
+    *paths = total;
+    if (n > LCN_PARTITION_MAX_N) return 2;
+    lcn_partitions_t parts;
+    lcn_partitions_init(parts);
+    if (lcn_partitions_init_set(parts, n)) return 2;
+    int known = 1;
+    total = 0;
+    for (size_t i = 0; i < parts->count && known != LCN_ERR_LIMIT; i++) {
+        uint64_t d = 1, sym = locus_symmetry(parts->parts[i], parts->len[i]), t;
+        if (lcn_edd_root_locus(&d, parts->parts[i], parts->len[i], LCN_EDD_GENERIC, NULL) != 1) {
+            d = 1;
+            known = 2;
+        }
+        if (!sym || __builtin_mul_overflow(d, sym, &t) || __builtin_add_overflow(total, t, &total))
+            known = LCN_ERR_LIMIT;
+    }
+    lcn_partitions_clear(parts);
+    if (known != LCN_ERR_LIMIT) *paths = total;
+    return known;
+}
+
+int cli_census_check_size(const char *cmd, const lcn_arch_t arch, uint64_t max_paths)
+{
+    int rc = check_k(cmd, "--k", arch->kend);
+    if (rc) return rc;
+    uint64_t paths = 0;
+    int known;
+    if (arch->stride_one) {
+        known = census_locus_paths(&paths, arch->kend - 1);
+    } else {
+        /* One Segre system, of the reduced architecture (census.h). */
+        lcn_err_t err = lcn_edd_segre_u64(&paths, arch->red_k, arch->red_L);
+        known = err ? err : 1;
+    }
+    return check_paths(cmd, "--k", known, paths, max_paths);
 }

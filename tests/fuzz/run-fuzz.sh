@@ -10,8 +10,14 @@ secs=${2:-10}
 [ $# -ge 2 ] && shift 2 || shift $#
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# A missing tool skips (77), except under ./run.sh test (LCN_REQUIRE_TOOLS=1),
+# which installs the tools: there it fails, so that CI cannot pass silently.
+skip() {
+    if [ "${LCN_REQUIRE_TOOLS:-0}" = 1 ]; then echo "FAIL: $1 (required: LCN_REQUIRE_TOOLS=1)"; exit 1; fi
+    echo "$1: skip"; exit 77
+}
 CLANG=${CLANG:-clang}
-command -v "$CLANG" >/dev/null 2>&1 || { echo "clang not found: skip"; exit 77; }
+command -v "$CLANG" >/dev/null 2>&1 || skip "clang not found"
 mkdir -p "$out/corpus" || exit 1
 bin="$out/fuzz-parse"
 srcs="$here/fuzz_parse.c $root/src/slp/slp.c $root/src/slp/diff.c $root/src/slp/system.c \
@@ -32,7 +38,7 @@ if [ "$stale" = 1 ]; then
         -include "$here/compat.h" -D_GNU_SOURCE -DLCN_BUILDING -DLCN_VERSION='"fuzz"' -I"$root/include" -I"$root/src" -I"$root/src/slp" \
         $srcs -o "$bin.tmp" -lmpc -lmpfr -lgmp -lm 2>"$out/build.log"; then
         if grep -q -i "fuzzer" "$out/build.log"; then
-            echo "libFuzzer not available: skip"; cat "$out/build.log"; exit 77
+            cat "$out/build.log"; skip "libFuzzer not available"
         fi
         cat "$out/build.log"; exit 1
     fi
