@@ -118,7 +118,13 @@ demo)
     "$BUILD/lcncrit" census
     ;;
 test)
-    build
+    # A failed set-up or build is a failure too, reported in the closing
+    # line (the subshell keeps install_deps' exit from ending the script).
+    if ! (build); then
+        echo "run.sh: the build failed" >&2
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
     shift || true
     rc=0
     # The tests that need an optional tool (clang/libFuzzer, valgrind,

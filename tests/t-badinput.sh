@@ -24,8 +24,6 @@ bad() {
     word=$1
     shift
     ncase=$((ncase + 1))
-    # --cache none keeps the sweep away from the user's cache; arch/edd and
-    # solve do not take it.
     $TO "$LCNCRIT" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
     rc=$?
     what="lcncrit $*"
@@ -64,7 +62,8 @@ good() {
 }
 
 # The valid base invocation of each command that takes --k and --target, and
-# the end-to-end k it leads to (target length).
+# the end-to-end k it leads to (target length); --cache none keeps the sweep
+# away from the user's cache (arch and edd do not take it).
 #   segre's default strides are (2,...,2,1), so --k 2,2 gives k = 4.
 CMDS_K="arch edd segre params census"
 CMDS_T="locus segre params census"
@@ -77,32 +76,25 @@ base() {
     census) echo "--k 2,2 --target 1,2,3 --cache none" ;;
     esac
 }
-# The options of CMD other than the one replaced (OPT): base with OPT and its
-# value removed. Shell word splitting is enough: no value has blanks.
+# base_without CMD OPT: the base options of CMD without OPT and its value.
+# Shell word splitting is enough: no value has blanks.
 base_without() {
-    set -- $(base "$1") "$2"
     out=""
-    drop=""
-    n=$#
-    opt=$(eval echo \${$n})
-    i=1
-    while [ "$i" -lt "$n" ]; do
-        a=$(eval echo \${$i})
-        if [ "$a" = "$opt" ]; then
-            i=$((i + 2))
-            continue
+    skip=0
+    for a in $(base "$1"); do
+        if [ "$skip" = 1 ]; then
+            skip=0
+        elif [ "$a" = "$2" ]; then
+            skip=1
+        else
+            out="$out $a"
         fi
-        out="$out $a"
-        i=$((i + 1))
     done
     echo "$out"
 }
 kopt() { [ "$1" = locus ] && echo --partition || echo --k; }
-klen() { # target length for a k list under cmd
-    case $1 in segre) echo 4 ;; *) echo 3 ;; esac
-}
 
-# A k x k weight file helper: weights CMD FILE -> the command line.
+# wargs CMD FILE: the command line of CMD with --weights FILE.
 wargs() {
     case $1 in
     locus) echo "locus --partition 2,1 --target 1,2,3,4 --cache none --weights $2" ;;
@@ -111,7 +103,6 @@ wargs() {
     census) echo "census --k 2,2 --target 1,2,3 --cache none --weights $2" ;;
     esac
 }
-wk() { case $1 in locus | segre) echo 4 ;; *) echo 3 ;; esac; }
 
 numbers() {
     for c in $CMDS_K locus; do
@@ -168,7 +159,6 @@ sizes() {
 }
 
 weights() {
-    k3=$tmp/w3
     printf '1 0 0\n0 1 0\n0 0 1\n' >"$tmp/ok3"
     printf '1 0.5 0\n0 1 0\n0 0 1\n' >"$tmp/nonsym3"
     printf '1 0 0\n0 -1 0\n0 0 1\n' >"$tmp/indef3"

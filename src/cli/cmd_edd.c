@@ -94,7 +94,10 @@ int cmd_edd(int argc, char **argv)
             return cli_bad(cmd, "--weights %s: %s", wname, msg);
         }
     }
-    if (common.json && !(js = cli_json_open(cmd, common.json))) return CLI_BAD_INPUT;
+    if (common.json && !(js = cli_json_open(cmd, common.json))) {
+        lcn_arch_clear(a);
+        return CLI_BAD_INPUT;
+    }
     int n = a->kend - 1;
     char b1[32], b2[32], b3[32];
 

@@ -1,9 +1,6 @@
-/* Size limits of locus, segre and params, checked from the architecture
- * alone before a system is built (issue 6: absurd sizes are bad input,
- * refused up front with exit 2 and a message naming the option).
- *
- * The same limits apply to census, whose stride-one route solves every root
- * locus of degree k - 1 and whose other routes one Segre system.
+/* Size limits of locus, segre, params and census, checked from the
+ * architecture alone before a system is built (issue 6: absurd sizes are
+ * bad input, refused up front with exit 2 and a message naming the option).
  *
  * Two limits (README.md, "Size limits"):
  * - the end-to-end filter size k <= CLI_LCN_MAX_K. Building the system costs
@@ -18,8 +15,10 @@
  *   symmetric copies of θ are tracked too, critsys.h), C_k for the Segre
  *   system and for (P) of a reduced architecture, Σ_λ EDdeg(Δ_λ) N(λ) for
  *   (P) of a stride-one architecture, whose components can only be listed
- *   for k - 1 <= LCN_COMPONENT_MAX_ROOTS roots. Where no formula is known,
- *   only the first limit applies. */
+ *   for k - 1 <= LCN_COMPONENT_MAX_ROOTS roots; census adds up its routes
+ *   (census.h): every root locus of degree k - 1, or one Segre system.
+ *   Where an EDdeg is unknown, 1 stands for it (a lower bound); where no
+ *   formula is known at all, only the first limit applies. */
 #include <inttypes.h>
 #include "cli.h"
 #include "lcncrit/arch.h"
@@ -42,17 +41,24 @@ static uint64_t locus_symmetry(const int *lambda, int r)
     return sym;
 }
 
-/* The generic number of paths: 1 and *paths set when a formula gives it,
- * 0 when unknown, LCN_ERR_LIMIT when it does not fit in 64 bits. */
+/* The paths of the root locus Δ_λ into *paths: returns 1 for the generic
+ * count EDdeg(Δ_λ) Π m_j!, 2 for the lower bound Π m_j! when EDdeg is
+ * unknown, LCN_ERR_LIMIT when it does not fit in 64 bits. */
+static int locus_paths(uint64_t *paths, const int *lambda, int r)
+{
+    uint64_t d = 1, sym = locus_symmetry(lambda, r);
+    int known = lcn_edd_root_locus(&d, lambda, r, LCN_EDD_GENERIC, NULL) == 1 ? 1 : 2;
+    if (known == 2) d = 1;
+    if (!sym || __builtin_mul_overflow(d, sym, paths)) return LCN_ERR_LIMIT;
+    return known;
+}
+
+/* The number of paths into *paths: returns 1 for the generic count, 2 for a
+ * lower bound, LCN_ERR_LIMIT when it does not fit in 64 bits, anything else
+ * when unknown. */
 static int expected_paths(uint64_t *paths, lcn_critsys_kind_t kind, const int *a, int na, const lcn_arch_t arch)
 {
-    if (kind == LCN_CRITSYS_LOCUS) {
-        uint64_t d, sym = locus_symmetry(a, na);
-        int known = lcn_edd_root_locus(&d, a, na, LCN_EDD_GENERIC, NULL);
-        if (known != 1) return known;
-        if (!sym || __builtin_mul_overflow(d, sym, paths)) return LCN_ERR_LIMIT;
-        return 1;
-    }
+    if (kind == LCN_CRITSYS_LOCUS) return locus_paths(paths, a, na);
     if (kind == LCN_CRITSYS_SEGRE || (arch->reduced && arch->L > 1)) {
         lcn_err_t err = lcn_edd_segre_u64(paths, a, na);
         return err ? err : 1;
@@ -70,12 +76,12 @@ static int check_k(const char *cmd, const char *opt, long kend)
 }
 
 /* Refuse a path count beyond max_paths: known is 1 for an exact count, 2
- * for a lower bound, LCN_ERR_LIMIT for more than 2^64, anything else for
+ * for a lower bound, LCN_ERR_LIMIT for 2^64 or more, anything else for
  * unknown (accepted). */
 static int check_paths(const char *cmd, const char *opt, int known, uint64_t paths, uint64_t max_paths)
 {
     if (known != LCN_ERR_LIMIT && !((known == 1 || known == 2) && paths > max_paths)) return CLI_OK;
-    char count[48] = "more than 2^64";
+    char count[48] = "at least 2^64";
     if (known != LCN_ERR_LIMIT) snprintf(count, sizeof count, "%s%" PRIu64, known == 2 ? "at least " : "", paths);
     return cli_bad(cmd, "%s: %s paths to track (by the generic counts); the limit is --max-paths %" PRIu64
                    " (raise it to run anyway)", opt, count, max_paths);
@@ -113,9 +119,8 @@ cleanup:
 }
 
 /* The stride-one census solves every root locus Δ_λ, λ a partition of n:
- * Σ_λ EDdeg(Δ_λ) Π m_j! paths, at least Σ_λ Π m_j! where an EDdeg is
- * unknown. (1^n) alone has n! of them, so large n is refused before the
- * partitions are listed. Returns as expected_paths, 2 for a lower bound. */
+ * Σ_λ of locus_paths. (1^n) alone has n! of them, so large n is refused
+ * before the partitions are listed. Returns as expected_paths. */
 static int census_locus_paths(uint64_t *paths, int n)
 {
     uint64_t total = 1;
@@ -129,13 +134,10 @@ static int census_locus_paths(uint64_t *paths, int n)
     int known = 1;
     total = 0;
     for (size_t i = 0; i < parts->count && known != LCN_ERR_LIMIT; i++) {
-        uint64_t d = 1, sym = locus_symmetry(parts->parts[i], parts->len[i]), t;
-        if (lcn_edd_root_locus(&d, parts->parts[i], parts->len[i], LCN_EDD_GENERIC, NULL) != 1) {
-            d = 1;
-            known = 2;
-        }
-        if (!sym || __builtin_mul_overflow(d, sym, &t) || __builtin_add_overflow(total, t, &total))
-            known = LCN_ERR_LIMIT;
+        uint64_t t;
+        int ki = locus_paths(&t, parts->parts[i], parts->len[i]);
+        if (ki == LCN_ERR_LIMIT || __builtin_add_overflow(total, t, &total)) known = LCN_ERR_LIMIT;
+        else if (ki == 2) known = 2;
     }
     lcn_partitions_clear(parts);
     if (known != LCN_ERR_LIMIT) *paths = total;
