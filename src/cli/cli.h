@@ -34,6 +34,20 @@ const char *cli_value(const char *cmd, int argc, char **argv, int *i);
 int cli_parse_int_list(const char *cmd, const char *opt, const char *s, int *out, int max, int min_value);
 /* Parse "2,0,5,0,2" into doubles (finite); returns count or -1. */
 int cli_parse_double_list(const char *cmd, const char *opt, const char *s, double *out, int max);
+/* --k and --s of arch and edd (arch_opts.c): the lists as given. */
+typedef struct {
+    int k[LCN_ARCH_MAX_LAYERS], s[LCN_ARCH_MAX_LAYERS];
+    int L, ns;          /* entries in k and s; -1: option not given */
+} cli_arch_opts;
+void cli_arch_opts_init(cli_arch_opts *a);
+/* Try to consume argv[*i] (and its value) as --k or --s: 1 if consumed, 0
+ * if it is neither, -1 on a bad or repeated value (message printed). */
+int cli_arch_opts_parse(cli_arch_opts *a, const char *cmd, int argc, char **argv, int *i);
+/* After the command line: refuse a missing --k (the message suggests
+ * "--k EXAMPLE"), a --s of another length or an architecture out of range,
+ * else set arch (initialised). Returns CLI_OK or CLI_BAD_INPUT. */
+int cli_arch_opts_finish(const cli_arch_opts *a, const char *cmd, const char *example, lcn_arch_t arch);
+
 /* Parse a count of at least 1 for OPT (e.g. --max-paths 1e6 or 1000000);
  * -1 on error (message names opt). */
 int cli_parse_count(const char *cmd, const char *opt, const char *s, uint64_t *out);

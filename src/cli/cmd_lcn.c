@@ -9,6 +9,7 @@
 #include "lcncrit/critpoints.h"
 #include "lcncrit/critsys.h"
 #include "lcncrit/gcache.h"
+#include "lcncrit/json.h"
 #include "lcncrit/monodromy.h"
 #include "lcncrit/rrmp.h"
 #include "lcncrit/weights.h"
@@ -27,32 +28,6 @@ typedef struct {
     const char *weights;
     uint64_t max_paths;       /* refuse larger generic counts (limits.c) */
 } lcn_opts;
-
-static void jnum(FILE *f, double x)
-{
-    if (isfinite(x)) fprintf(f, "%.17g", x);
-    else fprintf(f, "null");
-}
-
-static void jcomplex_list(FILE *f, const double complex *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) {
-        fprintf(f, "%s[", j ? ", " : "");
-        jnum(f, creal(v[j]));
-        fputs(", ", f);
-        jnum(f, cimag(v[j]));
-        fputc(']', f);
-    }
-    fputc(']', f);
-}
-
-static void jint_list(FILE *f, const int *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) fprintf(f, "%s%d", j ? ", " : "", v[j]);
-    fputc(']', f);
-}
 
 static void print_ints(FILE *f, const int *v, int n)
 {
@@ -340,29 +315,28 @@ static int run(int kind, int argc, char **argv)
                 (unsigned long long)o.c.seed, cmd);
         if (kind != LCN_CRITSYS_LOCUS) {
             fprintf(jf, "  \"architecture\": {\"k\": ");
-            jint_list(jf, o.a, o.na);
+            lcn_json_ints(jf, o.a, o.na);
             fprintf(jf, ", \"s\": ");
-            if (o.ns) jint_list(jf, o.s, o.ns);
+            if (o.ns) lcn_json_ints(jf, o.s, o.ns);
             else {
                 int ones[MAXL];
                 for (int l = 0; l < o.na; l++) ones[l] = 1;
-                jint_list(jf, ones, o.na);
+                lcn_json_ints(jf, ones, o.na);
             }
             fprintf(jf, ", \"end_to_end_k\": %d},\n", k);
         }
-        fprintf(jf, "  \"weights\": \"%s\", \"target\": [", wname);
-        for (int j = 0; j < k; j++) {
-            if (j) fputs(", ", jf);
-            jnum(jf, u[j]);
-        }
-        fprintf(jf, "],\n  \"components\": [\n    {\"kind\": \"%s\", ",
+        fputs("  \"weights\": ", jf);
+        lcn_json_str(jf, wname);
+        fputs(", \"target\": ", jf);
+        lcn_json_nums(jf, u, k);
+        fprintf(jf, ",\n  \"components\": [\n    {\"kind\": \"%s\", ",
                 kind == LCN_CRITSYS_LOCUS ? "root-locus" : kind == LCN_CRITSYS_SEGRE ? "segre" : "params");
         if (kind == LCN_CRITSYS_LOCUS) {
             fprintf(jf, "\"partition\": ");
-            jint_list(jf, cs->fe, cs->r);
+            lcn_json_ints(jf, cs->fe, cs->r);
         } else {
             fprintf(jf, "\"k\": ");
-            jint_list(jf, o.a, o.na);
+            lcn_json_ints(jf, o.a, o.na);
         }
         fprintf(jf, ",\n     \"expected\": ");
         if (expected > 0) fprintf(jf, "{\"complex\": %ld, \"source\": \"%s\"}", expected, src);
@@ -388,11 +362,11 @@ static int run(int kind, int argc, char **argv)
                 const lcn_critpoint_struct *pt = &cps[ci].pts[i];
                 fprintf(jf, "%s\n      {\"w\": ", first ? "" : ",");
                 first = 0;
-                jcomplex_list(jf, pt->w, k);
+                lcn_json_complexes(jf, pt->w, k);
                 fprintf(jf, ", \"real\": %s, \"loss\": ", pt->real ? "true" : "false");
-                jnum(jf, pt->loss);
+                lcn_json_num(jf, pt->loss);
                 fprintf(jf, ", \"residual\": ");
-                jnum(jf, pt->residual);
+                lcn_json_num(jf, pt->residual);
                 char rb[64];
                 if (pt->real && !point_rrmp(rb, sizeof rb, cs, pt)) fprintf(jf, ", \"rrmp\": \"%s\"", rb);
                 if (kind != LCN_CRITSYS_LOCUS) {
@@ -401,14 +375,14 @@ static int run(int kind, int argc, char **argv)
                     int off = 0;
                     for (int l = 0; l < cs->L; l++) {
                         if (l) fputs(", ", jf);
-                        jcomplex_list(jf, fl + off, cs->arch_k[l]);
+                        lcn_json_complexes(jf, fl + off, cs->arch_k[l]);
                         off += cs->arch_k[l];
                     }
                     fprintf(jf, "]]");
                 }
                 if (kind == LCN_CRITSYS_PARAMS) {
                     fprintf(jf, ", \"theta\": ");
-                    jcomplex_list(jf, pt->theta, cs->n);
+                    lcn_json_complexes(jf, pt->theta, cs->n);
                 }
                 fputc('}', jf);
             }
