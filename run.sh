@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PKGS="build-essential meson ninja-build pkg-config libgmp-dev libmpfr-dev libmpc-dev liblapacke-dev libopenblas-dev"
+# The last three are for the test suite: clang + libclang-rt-dev (libFuzzer,
+# the fuzz tests) and valgrind (valgrind_census); python3 comes with meson.
+PKGS="build-essential meson ninja-build pkg-config libgmp-dev libmpfr-dev libmpc-dev liblapacke-dev libopenblas-dev
+      clang libclang-rt-dev valgrind"
 BUILD=${LCN_BUILD_DIR:-build}
 
 install_deps() {
@@ -63,8 +66,8 @@ run_tests() {
 # build dir. Left out: the fuzz runs (already ASan + UBSan, built by clang),
 # the valgrind test (cannot run an ASan binary) and the slowest kat tests,
 # whose code paths the remaining ones cover; that keeps the pass near 2
-# minutes on 2 cores (plus the build). LCN_SANITIZE=0 skips it; so does a
-# compiler that cannot link the sanitizers (with a note).
+# minutes on 2 cores (plus the build). LCN_SANITIZE=0 skips it; a compiler
+# that cannot link the sanitizers is a failure (build-essential's gcc can).
 ASAN_BUILD=${LCN_ASAN_BUILD_DIR:-build-asan}
 ASAN_SKIP="fuzz_parse fuzz_cli_lists fuzz_cli_csv fuzz_cli_weights valgrind_census locus_kmmt22 locus_bombieri
     census_kmmt22_42 census_kmmt22_322 census_data_census_322 census_cli_default census_cli_json segre_generic
@@ -82,8 +85,9 @@ sanitizers_available() {
 
 run_sanitized_tests() {
     if ! sanitizers_available; then
-        echo "run.sh: the C compiler cannot build with -fsanitize=address,undefined: sanitizer pass skipped" >&2
-        return 0
+        echo "run.sh: the C compiler cannot build with -fsanitize=address,undefined (LCN_SANITIZE=0 skips the pass)" >&2
+        FAILED=$((FAILED + 1))
+        return 1
     fi
     # Called in an || list, where set -e does not apply: check by hand, and
     # count a broken sanitizer build as a failure.
@@ -115,9 +119,19 @@ demo)
     "$BUILD/lcncrit" census
     ;;
 test)
-    build
+    # A failed set-up or build is a failure too, reported in the closing
+    # line (the subshell keeps install_deps' exit from ending the script).
+    if ! (build); then
+        echo "run.sh: the build failed" >&2
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
     shift || true
     rc=0
+    # The tests that need an optional tool (clang/libFuzzer, valgrind,
+    # python3) skip without it when run by hand; here, where PKGS installed
+    # them, a missing tool is a failure: a CI test must be able to fail.
+    export LCN_REQUIRE_TOOLS=1
     run_tests "$@" || rc=$?
     # The sanitizer pass belongs to the full run (CI); `./run.sh test --suite
     # unit` and the like run only what was asked for.

@@ -24,8 +24,6 @@ bad() {
     word=$1
     shift
     ncase=$((ncase + 1))
-    # --cache none keeps the sweep away from the user's cache; arch/edd and
-    # solve do not take it.
     $TO "$LCNCRIT" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
     rc=$?
     what="lcncrit $*"
@@ -52,8 +50,20 @@ bad() {
     fi
 }
 
+# good CMD ARGS...: the control case next to a refusal, must exit 0.
+good() {
+    ncase=$((ncase + 1))
+    $TO "$LCNCRIT" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo "FAIL: lcncrit $*: exit $rc, want 0 ($(head -c 300 "$tmp/stderr"))"
+        fail=1
+    fi
+}
+
 # The valid base invocation of each command that takes --k and --target, and
-# the end-to-end k it leads to (target length).
+# the end-to-end k it leads to (target length); --cache none keeps the sweep
+# away from the user's cache (arch and edd do not take it).
 #   segre's default strides are (2,...,2,1), so --k 2,2 gives k = 4.
 CMDS_K="arch edd segre params census"
 CMDS_T="locus segre params census"
@@ -66,32 +76,25 @@ base() {
     census) echo "--k 2,2 --target 1,2,3 --cache none" ;;
     esac
 }
-# The options of CMD other than the one replaced (OPT): base with OPT and its
-# value removed. Shell word splitting is enough: no value has blanks.
+# base_without CMD OPT: the base options of CMD without OPT and its value.
+# Shell word splitting is enough: no value has blanks.
 base_without() {
-    set -- $(base "$1") "$2"
     out=""
-    drop=""
-    n=$#
-    opt=$(eval echo \${$n})
-    i=1
-    while [ "$i" -lt "$n" ]; do
-        a=$(eval echo \${$i})
-        if [ "$a" = "$opt" ]; then
-            i=$((i + 2))
-            continue
+    skip=0
+    for a in $(base "$1"); do
+        if [ "$skip" = 1 ]; then
+            skip=0
+        elif [ "$a" = "$2" ]; then
+            skip=1
+        else
+            out="$out $a"
         fi
-        out="$out $a"
-        i=$((i + 1))
     done
     echo "$out"
 }
 kopt() { [ "$1" = locus ] && echo --partition || echo --k; }
-klen() { # target length for a k list under cmd
-    case $1 in segre) echo 4 ;; *) echo 3 ;; esac
-}
 
-# A k x k weight file helper: weights CMD FILE -> the command line.
+# wargs CMD FILE: the command line of CMD with --weights FILE.
 wargs() {
     case $1 in
     locus) echo "locus --partition 2,1 --target 1,2,3,4 --cache none --weights $2" ;;
@@ -100,7 +103,6 @@ wargs() {
     census) echo "census --k 2,2 --target 1,2,3 --cache none --weights $2" ;;
     esac
 }
-wk() { case $1 in locus | segre) echo 4 ;; *) echo 3 ;; esac; }
 
 numbers() {
     for c in $CMDS_K locus; do
@@ -144,10 +146,19 @@ sizes() {
     bad --k edd --k 1000000,1000000
     bad --k census --k 1 --target 1 --cache none
     bad --k params --k 1 --target 1 --cache none
+    # The path limit counts what is tracked: the 11! orderings of θ for
+    # (1^11), C_(2,2) = 6 for the Segre system; 6 paths pass --max-paths 6.
+    bad --partition locus --partition 1,1,1,1,1,1,1,1,1,1,1 --target random --cache none
+    bad --k segre --k 2,2 --target random --cache none --max-paths 5
+    good segre --k 2,2 --target random --cache none --max-paths 6
+    bad --partition locus --partition 70 --target random --cache none
+    # census of a stride-one k = 11 solves Δ(1^10) among others: >= 10! paths.
+    bad --k census --k 6,6 --target random --cache none
+    bad --k census --k 20,20 --target random --cache none
+    bad --k census --k 3,3 --s 2,1 --target random --cache none --max-paths 5
 }
 
 weights() {
-    k3=$tmp/w3
     printf '1 0 0\n0 1 0\n0 0 1\n' >"$tmp/ok3"
     printf '1 0.5 0\n0 1 0\n0 0 1\n' >"$tmp/nonsym3"
     printf '1 0 0\n0 -1 0\n0 0 1\n' >"$tmp/indef3"
@@ -240,6 +251,10 @@ options() {
         bad --weights $c $(base $c) --weights ""
         bad --weights $c $(base $c) --weights nonsense_name_that_is_no_file
         bad --json $c $(base $c) --json "$tmp/no/such/dir/out.json"
+        for v in 0 -1 abc 1.5 1e30 ""; do
+            bad --max-paths $c $(base $c) --max-paths "$v"
+        done
+        bad --max-paths $c $(base $c) --max-paths 10 --max-paths 10
     done
     # Duplicate options: refused (which value wins would be a guess).
     for c in $CMDS_K locus; do
@@ -285,6 +300,7 @@ solve() {
     bad --threads solve "$sys" --threads -1
     bad binary.txt solve "$tmp/binary.txt"
     bad nosuchfile solve "$tmp/nosuchfile.txt"
+    bad --json solve "$sys" --json "$tmp/no/such/dir/out.json"
     bad "$tmp" solve "$tmp"
     MAXLINES=20  # the usage text is the message here
     bad FILE solve

@@ -5,11 +5,18 @@
 # and every definite/possible leak is a failure. tests/valgrind.supp only
 # silences libgomp/OpenBLAS internals. Usage: t-valgrind.sh (LCNCRIT from
 # the environment). Exit 0 pass, 1 fail, 77 skip (no valgrind, or an
-# ASan-instrumented binary, which valgrind cannot run).
+# ASan-instrumented binary, which valgrind cannot run; LCN_REQUIRE_TOOLS=1
+# turns a missing valgrind into a failure).
 set -u
 LCNCRIT=${LCNCRIT:?LCNCRIT must point at the lcncrit binary}
 here=$(cd "$(dirname "$0")" && pwd)
-command -v valgrind >/dev/null 2>&1 || { echo "valgrind not found: skip"; exit 77; }
+# A missing tool skips (77), except under ./run.sh test (LCN_REQUIRE_TOOLS=1),
+# which installs the tools: there it fails, so that CI cannot pass silently.
+skip() {
+    if [ "${LCN_REQUIRE_TOOLS:-0}" = 1 ]; then echo "FAIL: $1 (required: LCN_REQUIRE_TOOLS=1)"; exit 1; fi
+    echo "$1: skip"; exit 77
+}
+command -v valgrind >/dev/null 2>&1 || skip "valgrind not found"
 if command -v ldd >/dev/null 2>&1 && ldd "$LCNCRIT" 2>/dev/null | grep -q 'libasan'; then
     echo "sanitizer build: skip"; exit 77
 fi

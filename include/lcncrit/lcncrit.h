@@ -4,6 +4,7 @@
 
 #include "common.h"
 #include "rng.h"
+#include "json.h"
 #include "slp.h"
 #include "system.h"
 #include "certify.h"

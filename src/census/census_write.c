@@ -3,62 +3,12 @@
 #include <math.h>
 #include <string.h>
 #include "lcncrit/census.h"
+#include "lcncrit/json.h"
 
-static void jnum(FILE *f, double x)
-{
-    if (isfinite(x)) fprintf(f, "%.17g", x);
-    else fprintf(f, "null");
-}
-
-static void jints(FILE *f, const int *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) fprintf(f, "%s%d", j ? ", " : "", v[j]);
-    fputc(']', f);
-}
-
-static void jcomplex(FILE *f, const double complex *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) {
-        fprintf(f, "%s[", j ? ", " : "");
-        jnum(f, creal(v[j]));
-        fputs(", ", f);
-        jnum(f, cimag(v[j]));
-        fputc(']', f);
-    }
-    fputc(']', f);
-}
-
-static void jdoubles(FILE *f, const double *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) {
-        if (j) fputs(", ", f);
-        jnum(f, v[j]);
-    }
-    fputc(']', f);
-}
-
-static void jstr(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\') fprintf(f, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20) fprintf(f, "\\u%04x", *s);
-        else fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static const char *tf(int b)
-{
-    return b ? "true" : "false";
-}
-
+/* A yes/no that may be undecided (v < 0): null then. */
 static void jtri(FILE *f, int v)
 {
-    fputs(v < 0 ? "null" : tf(v), f);
+    fputs(v < 0 ? "null" : lcn_json_bool(v), f);
 }
 
 static void comp_label(char *buf, size_t len, const lcn_census_component_struct *cm)
@@ -229,35 +179,35 @@ void lcn_census_write_json(FILE *f, const lcn_census_t c)
     fprintf(f, "  \"architecture\": ");
     lcn_arch_write_json(f, c->arch);
     fprintf(f, ",\n  \"route\": \"%s\", \"not_covered\": ", c->route);
-    if (c->not_covered[0]) jstr(f, c->not_covered);
+    if (c->not_covered[0]) lcn_json_str(f, c->not_covered);
     else fputs("null", f);
     fprintf(f, ",\n  \"weights\": ");
-    jstr(f, c->weights);
+    lcn_json_str(f, c->weights);
     fprintf(f, ", \"target\": ");
-    jdoubles(f, c->u, c->k);
+    lcn_json_nums(f, c->u, c->k);
     fprintf(f, ", \"loss_constant\": ");
-    jnum(f, c->cst);
+    lcn_json_num(f, c->cst);
     fprintf(f, ",\n  \"filter_architecture\": {\"k\": ");
-    jints(f, c->farch->k, c->farch->L);
+    lcn_json_ints(f, c->farch->k, c->farch->L);
     fprintf(f, ", \"s\": ");
-    jints(f, c->farch->s, c->farch->L);
+    lcn_json_ints(f, c->farch->s, c->farch->L);
     fprintf(f, "},\n  \"components\": [");
     for (size_t ci = 0; ci < c->ncomp; ci++) {
         const lcn_census_component_struct *cm = &c->comp[ci];
         fprintf(f, "%s\n    {", ci ? "," : "");
         if (cm->kind == LCN_CENSUS_ROOT_LOCUS) {
             fprintf(f, "\"kind\": \"root-locus\", \"partition\": ");
-            jints(f, cm->lambda, cm->r);
+            lcn_json_ints(f, cm->lambda, cm->r);
         } else {
             fprintf(f, "\"kind\": \"segre\", \"k\": ");
-            jints(f, cm->sk, cm->sL);
+            lcn_json_ints(f, cm->sk, cm->sL);
             fprintf(f, ", \"s\": ");
-            jints(f, cm->ss, cm->sL);
+            lcn_json_ints(f, cm->ss, cm->sL);
         }
         fprintf(f, ",\n     \"expected\": ");
         if (cm->expected > 0) {
             fprintf(f, "{\"complex\": %ld, \"source\": ", cm->expected);
-            jstr(f, cm->expected_source ? cm->expected_source : "");
+            lcn_json_str(f, cm->expected_source ? cm->expected_source : "");
             fprintf(f, "}");
         } else
             fputs("null", f);
@@ -267,38 +217,38 @@ void lcn_census_write_json(FILE *f, const lcn_census_t c)
         fprintf(f, ", \"expected_generic\": ");
         if (cm->expected_generic > 0) fprintf(f, "%ld", cm->expected_generic);
         else fputs("null", f);
-        fprintf(f, ", \"match\": %s,\n", cm->expected > 0 ? tf(!cm->mismatch) : "null");
+        fprintf(f, ", \"match\": %s,\n", cm->expected > 0 ? lcn_json_bool(!cm->mismatch) : "null");
         fprintf(f, "     \"found\": {\"complex\": %zu, \"real\": %zu, \"certified\": %zu, \"compatible_real\": %zu, "
                    "\"factorizations\": %zu},\n",
                 cm->found, cm->nreal, cm->ncertified, cm->ncompatible, cm->nfactorizations);
         fprintf(f, "     \"paths\": {\"tracked\": %zu, \"finite\": %zu, \"at_infinity\": %zu, \"singular\": %zu, "
                    "\"failed\": %zu, \"degenerate\": %zu},\n",
                 cm->tracked, cm->finite, cm->at_infinity, cm->singular, cm->failed, cm->degenerate);
-        fprintf(f, "     \"generic_complete\": %s, \"seconds\": %.3f,\n     \"solutions\": [", tf(cm->complete),
+        fprintf(f, "     \"generic_complete\": %s, \"seconds\": %.3f,\n     \"solutions\": [", lcn_json_bool(cm->complete),
                 cm->seconds);
         for (size_t i = 0; i < cm->npts; i++) {
             const lcn_census_point_struct *p = &cm->pts[i];
             fprintf(f, "%s\n      {\"w\": ", i ? "," : "");
-            jcomplex(f, p->w, c->k);
-            fprintf(f, ", \"real\": %s, \"certified\": %s, \"loss\": ", tf(p->real), tf(p->certified));
-            jnum(f, p->loss);
+            lcn_json_complexes(f, p->w, c->k);
+            fprintf(f, ", \"real\": %s, \"certified\": %s, \"loss\": ", lcn_json_bool(p->real), lcn_json_bool(p->certified));
+            lcn_json_num(f, p->loss);
             fprintf(f, ", \"residual\": ");
-            jnum(f, p->residual);
+            lcn_json_num(f, p->residual);
             fprintf(f, ",\n       \"roots\": [");
             for (int r = 0; r < p->nroots; r++) {
                 fprintf(f, "%s{\"x\": ", r ? ", " : "");
                 if (p->root_inf[r]) fputs("null", f);
                 else {
                     fputc('[', f);
-                    jnum(f, creal(p->root[r]));
+                    lcn_json_num(f, creal(p->root[r]));
                     fputs(", ", f);
-                    jnum(f, cimag(p->root[r]));
+                    lcn_json_num(f, cimag(p->root[r]));
                     fputc(']', f);
                 }
-                fprintf(f, ", \"infinity\": %s, \"multiplicity\": %d}", tf(p->root_inf[r]), p->root_mult[r]);
+                fprintf(f, ", \"infinity\": %s, \"multiplicity\": %d}", lcn_json_bool(p->root_inf[r]), p->root_mult[r]);
             }
             fprintf(f, "],\n       \"rrmp\": ");
-            if (p->rrmp[0]) jstr(f, p->rrmp);
+            if (p->rrmp[0]) lcn_json_str(f, p->rrmp);
             else fputs("null", f);
             fprintf(f, ", \"in_function_space\": ");
             jtri(f, p->in_function_space);
@@ -310,7 +260,7 @@ void lcn_census_write_json(FILE *f, const lcn_census_t c)
                 fprintf(f, "%s[", j ? ", " : "");
                 for (int l = 0; l < fa->L; l++) {
                     if (l) fputs(", ", f);
-                    jdoubles(f, p->fact[j].theta + fa->off[l], fa->k[l]);
+                    lcn_json_nums(f, p->fact[j].theta + fa->off[l], fa->k[l]);
                 }
                 fputc(']', f);
             }
@@ -321,11 +271,11 @@ void lcn_census_write_json(FILE *f, const lcn_census_t c)
                 if (F->classified) {
                     fprintf(f, "\"%s\", \"index\": %d, \"dim\": %d, \"zero_eigenvalues\": %d, \"eig_min\": ",
                             lcn_crit_type_name(F->info.type), F->info.index, F->info.dim, F->info.nzero);
-                    jnum(f, F->info.eig_min);
+                    lcn_json_num(f, F->info.eig_min);
                     fprintf(f, ", \"eig_max\": ");
-                    jnum(f, F->info.eig_max);
+                    lcn_json_num(f, F->info.eig_max);
                     fprintf(f, ", \"grad_norm\": ");
-                    jnum(f, F->info.grad_norm);
+                    lcn_json_num(f, F->info.grad_norm);
                 } else
                     fputs("null", f);
                 fputc('}', f);
@@ -342,9 +292,9 @@ void lcn_census_write_json(FILE *f, const lcn_census_t c)
     fprintf(f, ", \"upper_bound_found\": ");
     if (c->found_bound_known) fprintf(f, "%llu", (unsigned long long)c->found_bound);
     else fputs("null", f);
-    fprintf(f, ", \"all_counts_match\": %s}", tf(!c->mismatch && strcmp(c->route, "not-covered")));
+    fprintf(f, ", \"all_counts_match\": %s}", lcn_json_bool(!c->mismatch && strcmp(c->route, "not-covered")));
     if (c->params_done)
         fprintf(f, ",\n  \"params\": {\"found\": %zu, \"predicted\": %llu, \"match\": %s}", c->params_found,
-                (unsigned long long)c->params_predicted, tf(!c->params_mismatch));
+                (unsigned long long)c->params_predicted, lcn_json_bool(!c->params_mismatch));
     fprintf(f, ",\n  \"seconds\": %.3f\n}\n", c->seconds);
 }

@@ -8,39 +8,26 @@
 /* Larger degrees have thousands of patterns: tables are skipped. */
 #define TABLE_MAX_N 24
 
-/* Parse --k / --s / --weights and the common options into arch. Shared in
- * spirit with cmd_edd.c (kept separate: one command per file). Returns
- * CLI_OK or the exit status. */
+/* Parse --k / --s and the common options into arch. Returns CLI_OK, -1
+ * after --help, or the exit status. */
 static int parse(const char *cmd, int argc, char **argv, cli_common *common, lcn_arch_t arch)
 {
-    int k[LCN_ARCH_MAX_LAYERS], s[LCN_ARCH_MAX_LAYERS], L = -1, ns = -1;
+    cli_arch_opts ao;
+    cli_arch_opts_init(&ao);
     cli_common_init(common);
     for (int i = 1; i < argc; i++) {
         int r = cli_common_parse(common, argc, argv, &i);
+        if (r == 0) r = cli_arch_opts_parse(&ao, cmd, argc, argv, &i);
         if (r < 0) return CLI_BAD_INPUT;
         if (r > 0) continue;
-        const char *v;
-        if (!strcmp(argv[i], "--k")) {
-            if (L >= 0) return cli_bad(cmd, "option --k given twice");
-            if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
-            if ((L = cli_parse_int_list(cmd, "--k", v, k, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
-        } else if (!strcmp(argv[i], "--s")) {
-            if (ns >= 0) return cli_bad(cmd, "option --s given twice");
-            if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
-            if ((ns = cli_parse_int_list(cmd, "--s", v, s, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
-        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: lcncrit %s --k K1,K2,.. [--s S1,S2,..] [--json FILE|-]\n", cmd);
             return -1;
         } else {
             return cli_bad(cmd, "unknown option '%s'", argv[i]);
         }
     }
-    if (L < 0) return cli_bad(cmd, "--k: missing (filter sizes, e.g. --k 3,2,2)");
-    if (ns >= 0 && ns != L)
-        return cli_bad(cmd, "--s: %d strides given for %d layers (--k has %d entries)", ns, L, L);
-    if (lcn_arch_init_set(arch, k, ns >= 0 ? s : NULL, L) != LCN_OK)
-        return cli_bad(cmd, "--%s: %s", !strcmp(arch->bad_arg, "s") ? "s" : "k", arch->msg);
-    return CLI_OK;
+    return cli_arch_opts_finish(&ao, cmd, "3,2,2", arch);
 }
 
 static void print_ints(FILE *f, const int *v, int n)

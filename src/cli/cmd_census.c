@@ -12,13 +12,11 @@
 /* Stream of --target random (the same as locus/segre/params). */
 #define TARGET_STREAM 0x54524754u
 #define MAXL 32
-/* Paths the Segre route may track (see cmd_census). */
-#define CENSUS_MAX_PATHS 1000000
 
 static void usage(void)
 {
     printf("usage: lcncrit census [--k 3,2,2] [--s 1,1,1] (--target U|random | --data X.csv Y.csv)\n"
-           "       [--weights identity|bombieri|generic|FILE] [--verify-params] [--no-certify]\n"
+           "       [--weights identity|bombieri|generic|FILE] [--verify-params] [--no-certify] [--max-paths N]\n"
            "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n"
            "       [--checkpoint FILE [--checkpoint-interval SECONDS]]\n"
            "With no arguments: KMMT22 Sec. 7.3, --k 3,2,2 --target 2,0,5,0,2 (identity weights).\n"
@@ -30,7 +28,8 @@ int cmd_census(int argc, char **argv)
     const char *cmd = argv[0];
     cli_common co;
     cli_common_init(&co);
-    int k[MAXL], nk = 0, s[MAXL], ns = 0, verify = 0, certify = 1;
+    int k[MAXL], nk = 0, s[MAXL], ns = 0, verify = 0, certify = 1, max_paths_seen = 0;
+    uint64_t max_paths = CLI_DEFAULT_MAX_PATHS;
     const char *target = NULL, *weights = NULL, *xpath = NULL, *ypath = NULL;
     if (argc <= 1) {
         k[0] = 3, k[1] = 2, k[2] = 2;
@@ -61,6 +60,9 @@ int cmd_census(int argc, char **argv)
             if (i + 2 >= argc) return cli_bad(cmd, "--data needs two files: X.csv Y.csv");
             xpath = argv[++i];
             ypath = argv[++i];
+        } else if (!strcmp(a, "--max-paths")) {
+            if (max_paths_seen++) return cli_bad(cmd, "option --max-paths given twice");
+            if (!(v = cli_value(cmd, argc, argv, &i)) || cli_parse_count(cmd, a, v, &max_paths)) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--verify-params")) {
             verify = 1;
         } else if (!strcmp(a, "--no-certify")) {
@@ -92,21 +94,10 @@ int cmd_census(int argc, char **argv)
         lcn_arch_clear(arch);
         return cli_bad(cmd, "--k: every layer is a scalar (end-to-end filter of size 1): there is nothing to compute");
     }
-    if (kend > 400) {
+    /* Refused before any system is built (limits.c). */
+    if ((rc = cli_census_check_size(cmd, arch, max_paths))) {
         lcn_arch_clear(arch);
-        return cli_bad(cmd, "--k: the end-to-end filter has size %d; the systems handle k <= 400", kend);
-    }
-    if (!arch->stride_one) {
-        /* The Segre route tracks C_k paths (Shahverdi Thm 4.1) and keeps
-         * every solution: refuse before the system is even built when that
-         * cannot fit in memory or finish (C_(8,8) is already 1.2e6). */
-        uint64_t paths = 0;
-        if (lcn_edd_segre_u64(&paths, arch->red_k, arch->red_L) != LCN_OK || paths > CENSUS_MAX_PATHS) {
-            lcn_arch_clear(arch);
-            return cli_bad(cmd, "--k: the Segre neurovariety of this architecture has generic ED degree %s%llu; "
-                           "more than %d paths are refused", paths ? "" : "> ",
-                           (unsigned long long)(paths ? paths : UINT64_MAX), CENSUS_MAX_PATHS);
-        }
+        return rc;
     }
     /* One spare entry: the --target parser is asked for up to kend + 1
      * numbers so that a too-long list is reported as such. */

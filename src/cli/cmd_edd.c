@@ -13,23 +13,17 @@
 
 static int parse(const char *cmd, int argc, char **argv, cli_common *common, lcn_arch_t arch, const char **weights)
 {
-    int k[LCN_ARCH_MAX_LAYERS], s[LCN_ARCH_MAX_LAYERS], L = -1, ns = -1;
+    cli_arch_opts ao;
+    cli_arch_opts_init(&ao);
     cli_common_init(common);
     *weights = NULL;
     for (int i = 1; i < argc; i++) {
         int r = cli_common_parse(common, argc, argv, &i);
+        if (r == 0) r = cli_arch_opts_parse(&ao, cmd, argc, argv, &i);
         if (r < 0) return CLI_BAD_INPUT;
         if (r > 0) continue;
         const char *v;
-        if (!strcmp(argv[i], "--k")) {
-            if (L >= 0) return cli_bad(cmd, "option --k given twice");
-            if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
-            if ((L = cli_parse_int_list(cmd, "--k", v, k, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
-        } else if (!strcmp(argv[i], "--s")) {
-            if (ns >= 0) return cli_bad(cmd, "option --s given twice");
-            if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
-            if ((ns = cli_parse_int_list(cmd, "--s", v, s, LCN_ARCH_MAX_LAYERS, 1)) < 0) return CLI_BAD_INPUT;
-        } else if (!strcmp(argv[i], "--weights")) {
+        if (!strcmp(argv[i], "--weights")) {
             if (*weights) return cli_bad(cmd, "option --weights given twice");
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             *weights = v;
@@ -40,12 +34,7 @@ static int parse(const char *cmd, int argc, char **argv, cli_common *common, lcn
             return cli_bad(cmd, "unknown option '%s'", argv[i]);
         }
     }
-    if (L < 0) return cli_bad(cmd, "--k: missing (filter sizes, e.g. --k 9,9 --s 2,1)");
-    if (ns >= 0 && ns != L)
-        return cli_bad(cmd, "--s: %d strides given for %d layers (--k has %d entries)", ns, L, L);
-    if (lcn_arch_init_set(arch, k, ns >= 0 ? s : NULL, L) != LCN_OK)
-        return cli_bad(cmd, "--%s: %s", !strcmp(arch->bad_arg, "s") ? "s" : "k", arch->msg);
-    return CLI_OK;
+    return cli_arch_opts_finish(&ao, cmd, "9,9 --s 2,1", arch);
 }
 
 static void print_ints(FILE *f, const int *v, int n, const char *open, const char *close)
@@ -94,7 +83,10 @@ int cmd_edd(int argc, char **argv)
             return cli_bad(cmd, "--weights %s: %s", wname, msg);
         }
     }
-    if (common.json && !(js = cli_json_open(cmd, common.json))) return CLI_BAD_INPUT;
+    if (common.json && !(js = cli_json_open(cmd, common.json))) {
+        lcn_arch_clear(a);
+        return CLI_BAD_INPUT;
+    }
     int n = a->kend - 1;
     char b1[32], b2[32], b3[32];
 

@@ -10,6 +10,7 @@
 #include "lcncrit/critpoints.h"
 #include "lcncrit/critsys.h"
 #include "lcncrit/gcache.h"
+#include "lcncrit/json.h"
 #include "lcncrit/monodromy.h"
 #include "lcncrit/rrmp.h"
 #include "lcncrit/weights.h"
@@ -26,33 +27,8 @@ typedef struct {
     int s[MAXL], ns;          /* strides (segre, params) */
     const char *target;
     const char *weights;
+    uint64_t max_paths;       /* refuse larger generic counts (limits.c) */
 } lcn_opts;
-
-static void jnum(FILE *f, double x)
-{
-    if (isfinite(x)) fprintf(f, "%.17g", x);
-    else fprintf(f, "null");
-}
-
-static void jcomplex_list(FILE *f, const double complex *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) {
-        fprintf(f, "%s[", j ? ", " : "");
-        jnum(f, creal(v[j]));
-        fputs(", ", f);
-        jnum(f, cimag(v[j]));
-        fputc(']', f);
-    }
-    fputc(']', f);
-}
-
-static void jint_list(FILE *f, const int *v, int n)
-{
-    fputc('[', f);
-    for (int j = 0; j < n; j++) fprintf(f, "%s%d", j ? ", " : "", v[j]);
-    fputc(']', f);
-}
 
 static void print_ints(FILE *f, const int *v, int n)
 {
@@ -87,6 +63,8 @@ static int parse(lcn_opts *o, int argc, char **argv)
     o->na = o->ns = 0;
     o->target = NULL;
     o->weights = NULL;
+    o->max_paths = CLI_DEFAULT_MAX_PATHS;
+    int max_paths_seen = 0;
     for (int i = 1; i < argc; i++) {
         int r = cli_common_parse(&o->c, argc, argv, &i);
         if (r < 0) return CLI_BAD_INPUT;
@@ -94,18 +72,26 @@ static int parse(lcn_opts *o, int argc, char **argv)
         const char *a = argv[i], *v;
         if ((o->kind == LCN_CRITSYS_LOCUS && !strcmp(a, "--partition")) ||
             (o->kind != LCN_CRITSYS_LOCUS && !strcmp(a, "--k"))) {
+            if (o->na) return cli_bad(cmd, "option %s given twice", a);
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((o->na = cli_parse_int_list(cmd, a, v, o->a, MAXL, 1)) < 0) return CLI_BAD_INPUT;
         } else if (o->kind != LCN_CRITSYS_LOCUS && !strcmp(a, "--s")) {
+            if (o->ns) return cli_bad(cmd, "option %s given twice", a);
             if (!(v = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
             if ((o->ns = cli_parse_int_list(cmd, a, v, o->s, MAXL, 1)) < 0) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--target")) {
+            if (o->target) return cli_bad(cmd, "option %s given twice", a);
             if (!(o->target = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--weights")) {
+            if (o->weights) return cli_bad(cmd, "option %s given twice", a);
             if (!(o->weights = cli_value(cmd, argc, argv, &i))) return CLI_BAD_INPUT;
+        } else if (!strcmp(a, "--max-paths")) {
+            if (max_paths_seen++) return cli_bad(cmd, "option %s given twice", a);
+            if (!(v = cli_value(cmd, argc, argv, &i)) || cli_parse_count(cmd, a, v, &o->max_paths))
+                return CLI_BAD_INPUT;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             printf("usage: lcncrit %s %s --target U|random [--weights identity|bombieri|generic|FILE]\n"
-                   "       [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n"
+                   "       [--max-paths N] [--json FILE|-] [--seed S] [--threads N] [--cache DIR|none] [--quiet]\n"
                    "       [--checkpoint FILE [--checkpoint-interval SECONDS]]\n",
                    cmd, o->kind == LCN_CRITSYS_LOCUS ? "--partition 2,1,1" : o->kind == LCN_CRITSYS_SEGRE ? "--k 3,3 --s 2,1" : "--k 2,3 [--s 1,1]");
             exit(CLI_OK);
@@ -138,6 +124,8 @@ static int run(int kind, int argc, char **argv)
     const char *cmd = argv[0];
     int rc = parse(&o, argc, argv);
     if (rc) return rc;
+    /* Building a system is already the expensive part for large k. */
+    if ((rc = cli_lcn_check_size(cmd, kind, o.a, o.ns ? o.s : NULL, o.na, o.max_paths))) return rc;
 
     lcn_critsys_t cs;
     lcn_err_t err;
@@ -185,6 +173,12 @@ static int run(int kind, int argc, char **argv)
     for (int j = 0; j < k; j++) uc[j] = u[j];
     for (int j = 0; j < k * k; j++) Tc[j] = T[j];
     lcn_critsys_pack(p1, cs, uc, Tc);
+    /* Opened before the run: an unwritable --json path is bad input, found
+     * before minutes of tracking, not after. */
+    if (o.c.json && !(jf = cli_json_open(cmd, o.c.json))) {
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
 
     if (o.c.checkpoint) {
         /* The run's identity: what the saved state depends on (not the
@@ -350,38 +344,33 @@ static int run(int kind, int argc, char **argv)
         fprintf(h, "time %.2f s%s\n", secs, complete ? "" : "; completeness not proven for some component");
     }
 
-    if (o.c.json) {
-        if (!(jf = cli_json_open(cmd, o.c.json))) {
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
+    if (jf) {
         fprintf(jf, "{\n  \"tool\": \"lcncrit\", \"version\": \"%s\", \"seed\": %llu, \"command\": \"%s\",\n", lcn_version(),
                 (unsigned long long)o.c.seed, cmd);
         if (kind != LCN_CRITSYS_LOCUS) {
             fprintf(jf, "  \"architecture\": {\"k\": ");
-            jint_list(jf, o.a, o.na);
+            lcn_json_ints(jf, o.a, o.na);
             fprintf(jf, ", \"s\": ");
-            if (o.ns) jint_list(jf, o.s, o.ns);
+            if (o.ns) lcn_json_ints(jf, o.s, o.ns);
             else {
                 int ones[MAXL];
                 for (int l = 0; l < o.na; l++) ones[l] = 1;
-                jint_list(jf, ones, o.na);
+                lcn_json_ints(jf, ones, o.na);
             }
             fprintf(jf, ", \"end_to_end_k\": %d},\n", k);
         }
-        fprintf(jf, "  \"weights\": \"%s\", \"target\": [", wname);
-        for (int j = 0; j < k; j++) {
-            if (j) fputs(", ", jf);
-            jnum(jf, u[j]);
-        }
-        fprintf(jf, "],\n  \"components\": [\n    {\"kind\": \"%s\", ",
+        fputs("  \"weights\": ", jf);
+        lcn_json_str(jf, wname);
+        fputs(", \"target\": ", jf);
+        lcn_json_nums(jf, u, k);
+        fprintf(jf, ",\n  \"components\": [\n    {\"kind\": \"%s\", ",
                 kind == LCN_CRITSYS_LOCUS ? "root-locus" : kind == LCN_CRITSYS_SEGRE ? "segre" : "params");
         if (kind == LCN_CRITSYS_LOCUS) {
             fprintf(jf, "\"partition\": ");
-            jint_list(jf, cs->fe, cs->r);
+            lcn_json_ints(jf, cs->fe, cs->r);
         } else {
             fprintf(jf, "\"k\": ");
-            jint_list(jf, o.a, o.na);
+            lcn_json_ints(jf, o.a, o.na);
         }
         fprintf(jf, ",\n     \"expected\": ");
         if (expected > 0) fprintf(jf, "{\"complex\": %ld, \"source\": \"%s\"}", expected, src);
@@ -407,11 +396,11 @@ static int run(int kind, int argc, char **argv)
                 const lcn_critpoint_struct *pt = &cps[ci].pts[i];
                 fprintf(jf, "%s\n      {\"w\": ", first ? "" : ",");
                 first = 0;
-                jcomplex_list(jf, pt->w, k);
+                lcn_json_complexes(jf, pt->w, k);
                 fprintf(jf, ", \"real\": %s, \"loss\": ", pt->real ? "true" : "false");
-                jnum(jf, pt->loss);
+                lcn_json_num(jf, pt->loss);
                 fprintf(jf, ", \"residual\": ");
-                jnum(jf, pt->residual);
+                lcn_json_num(jf, pt->residual);
                 char rb[64];
                 if (pt->real && !point_rrmp(rb, sizeof rb, cs, pt)) fprintf(jf, ", \"rrmp\": \"%s\"", rb);
                 if (kind != LCN_CRITSYS_LOCUS) {
@@ -420,23 +409,25 @@ static int run(int kind, int argc, char **argv)
                     int off = 0;
                     for (int l = 0; l < cs->L; l++) {
                         if (l) fputs(", ", jf);
-                        jcomplex_list(jf, fl + off, cs->arch_k[l]);
+                        lcn_json_complexes(jf, fl + off, cs->arch_k[l]);
                         off += cs->arch_k[l];
                     }
                     fprintf(jf, "]]");
                 }
                 if (kind == LCN_CRITSYS_PARAMS) {
                     fprintf(jf, ", \"theta\": ");
-                    jcomplex_list(jf, pt->theta, cs->n);
+                    lcn_json_complexes(jf, pt->theta, cs->n);
                 }
                 fputc('}', jf);
             }
         free(fl);
         fprintf(jf, "\n     ]}\n  ],\n  \"totals\": {\"complex\": %zu, \"real\": %zu}\n}\n", tot, totreal);
         cli_json_close(jf);
+        jf = NULL;
     }
     rc = mismatch ? CLI_MISMATCH : CLI_OK;
 done:
+    if (jf) cli_json_close(jf);
     if (gs)
         for (size_t ci = 0; ci < cc->count; ci++) {
             lcn_generic_clear(&gs[ci]);

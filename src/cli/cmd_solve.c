@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "lcncrit/json.h"
 #include "lcncrit/parse.h"
 
 #define SOLVE_DEFAULT_MAX_PATHS 10000000.0
@@ -31,44 +32,18 @@ static void usage(FILE *f)
                "  --max-paths N       refuse systems whose total degree exceeds N [1e7]\n");
 }
 
-static void json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
-        else if (c < 0x20) fprintf(f, "\\u%04x", c);
-        else fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-/* JSON has no NaN or infinity: those become null. */
-static void json_num(FILE *f, double v)
-{
-    if (isfinite(v)) fprintf(f, "%.17g", v);
-    else fputs("null", f);
-}
-
 static void json_solutions(FILE *f, const lcn_solution_set_t set)
 {
     fputc('[', f);
     for (size_t i = 0; i < set->count; i++) {
-        fprintf(f, "%s\n    {\"x\": [", i ? "," : "");
-        for (int k = 0; k < set->n; k++) {
-            double complex z = set->x[i * (size_t)set->n + (size_t)k];
-            fprintf(f, "%s[", k ? ", " : "");
-            json_num(f, creal(z));
-            fputs(", ", f);
-            json_num(f, cimag(z));
-            fputc(']', f);
-        }
-        fprintf(f, "], \"real\": %s, \"residual\": ", set->real[i] ? "true" : "false");
-        json_num(f, set->residual[i]);
+        fprintf(f, "%s\n    {\"x\": ", i ? "," : "");
+        lcn_json_complexes(f, set->x + i * (size_t)set->n, set->n);
+        fprintf(f, ", \"real\": %s, \"residual\": ", lcn_json_bool(set->real[i]));
+        lcn_json_num(f, set->residual[i]);
         fputs(", \"accuracy\": ", f);
-        json_num(f, set->accuracy[i]);
+        lcn_json_num(f, set->accuracy[i]);
         fputs(", \"cond\": ", f);
-        json_num(f, set->cond[i]);
+        lcn_json_num(f, set->cond[i]);
         fprintf(f, ", \"multiplicity\": %d, \"winding\": %d}", set->multiplicity[i], set->winding[i]);
     }
     fputs(set->count ? "\n  ]" : "]", f);
@@ -184,6 +159,7 @@ int cmd_solve(int argc, char **argv)
     lcn_solution_set_t set, sing;
     lcn_parse_error_t err;
     double complex *p = NULL;
+    FILE *jf = NULL;
     int have_sys = 0, have_sets = 0;
     lcn_parsed_system_init(ps);
     lcn_result_init(res);
@@ -214,6 +190,12 @@ int cmd_solve(int argc, char **argv)
     have_sys = 1;
     if (bezout > max_paths) {
         rc = cli_bad("solve", "%s: total degree %.4g exceeds --max-paths %.4g", fname, bezout, max_paths);
+        goto cleanup;
+    }
+    /* Opened before the run: an unwritable --json path is bad input, found
+     * before the tracking, not after. */
+    if (c.json && !(jf = cli_json_open("solve", c.json))) {
+        rc = CLI_BAD_INPUT;
         goto cleanup;
     }
 
@@ -312,29 +294,24 @@ int cmd_solve(int argc, char **argv)
         fprintf(stderr, "lcncrit solve: warning: %zu path%s failed; the solution list may be incomplete\n", failed,
                 failed == 1 ? "" : "s");
 
-    if (c.json) {
-        FILE *jf = cli_json_open("solve", c.json);
-        if (!jf) {
-            rc = CLI_BAD_INPUT;
-            goto cleanup;
-        }
+    if (jf) {
         fprintf(jf, "{\n  \"tool\": \"lcncrit\", \"command\": \"solve\", \"version\": ");
-        json_string(jf, lcn_version());
+        lcn_json_str(jf, lcn_version());
         fprintf(jf, ", \"seed\": %llu,\n  \"file\": ", (unsigned long long)c.seed);
-        json_string(jf, fname);
+        lcn_json_str(jf, fname);
         fputs(",\n  \"system\": {\"variables\": [", jf);
         for (int k = 0; k < ps->nvars; k++) {
             if (k) fputs(", ", jf);
-            json_string(jf, ps->var_names[k]);
+            lcn_json_str(jf, ps->var_names[k]);
         }
         fputs("], \"parameters\": [", jf);
         for (int j = 0; j < ps->nparams; j++) {
             fputs(j ? ", {\"name\": " : "{\"name\": ", jf);
-            json_string(jf, ps->param_names[j]);
+            lcn_json_str(jf, ps->param_names[j]);
             fputs(", \"value\": [", jf);
-            json_num(jf, creal(p[j]));
+            lcn_json_num(jf, creal(p[j]));
             fputs(", ", jf);
-            json_num(jf, cimag(p[j]));
+            lcn_json_num(jf, cimag(p[j]));
             fputs("]}", jf);
         }
         fputs("], \"degrees\": [", jf);
@@ -346,7 +323,7 @@ int cmd_solve(int argc, char **argv)
         for (int s = 0; s < LCN_PATH_NSTATUS; s++)
             fprintf(jf, "%s\"%s\": %zu", s ? ", " : "", lcn_path_status_string((lcn_path_status_t)s), count[s]);
         fprintf(jf, "}},\n  \"seconds\": ");
-        json_num(jf, res->seconds);
+        lcn_json_num(jf, res->seconds);
         fprintf(jf, ",\n  \"found\": {\"complex\": %zu, \"real\": %zu, \"singular\": %zu},\n", set->count, nreal,
                 sing->count);
         fputs("  \"solutions\": ", jf);
@@ -356,6 +333,7 @@ int cmd_solve(int argc, char **argv)
         fputs("\n}\n", jf);
         int werr = ferror(jf);
         cli_json_close(jf);
+        jf = NULL;
         if (werr) {
             fprintf(stderr, "lcncrit solve: error writing %s\n", c.json);
             rc = CLI_FAIL;
@@ -368,6 +346,7 @@ int cmd_solve(int argc, char **argv)
     }
 
 cleanup:
+    if (jf) cli_json_close(jf);
     if (have_sets) {
         lcn_solution_set_clear(set);
         lcn_solution_set_clear(sing);

@@ -158,6 +158,19 @@ int cli_parse_double_list(const char *cmd, const char *opt, const char *s, doubl
     return n;
 }
 
+int cli_parse_count(const char *cmd, const char *opt, const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    /* strtod, so that 1e6 is accepted as well as 1000000; 2^63 keeps the
+     * conversion exact and in range. */
+    double v = strtod(s, &end);
+    if (!*s || *end || errno || !(v >= 1 && v <= 0x1p63) || v != floor(v))
+        return cli_bad(cmd, "%s: '%s' is not a whole number >= 1", opt, s), -1;
+    *out = (uint64_t)v;
+    return 0;
+}
+
 FILE *cli_json_open(const char *cmd, const char *path)
 {
     if (!strcmp(path, "-")) return stdout;

@@ -3,19 +3,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lcncrit/json.h"
 #include "lcncrit/solution_set.h"
 #include "impl.h"
-
-static void put_num(FILE *out, double v)
-{
-    /* JSON has no inf/nan: write them as strings the reader understands. */
-    if (isnan(v))
-        fputs("\"nan\"", out);
-    else if (isinf(v))
-        fputs(v > 0 ? "\"inf\"" : "\"-inf\"", out);
-    else
-        fprintf(out, "%.17g", v);
-}
 
 lcn_err_t lcn_solution_set_write_json(FILE *out, const lcn_solution_set_t set)
 {
@@ -25,19 +15,20 @@ lcn_err_t lcn_solution_set_write_json(FILE *out, const lcn_solution_set_t set)
     for (size_t j = 0; j < set->count; j++) {
         fputs(j ? ",\n  {\"x\": [" : "\n  {\"x\": [", out);
         for (int i = 0; i < n; i++) {
+            /* Not lcn_json_complexes: NaN and inf must survive the round trip. */
             double complex z = set->x[j * (size_t)n + i];
             fputs(i ? ", [" : "[", out);
-            put_num(out, creal(z));
+            lcn_json_num_tagged(out, creal(z));
             fputs(", ", out);
-            put_num(out, cimag(z));
+            lcn_json_num_tagged(out, cimag(z));
             fputc(']', out);
         }
-        fprintf(out, "], \"real\": %s, \"accuracy\": ", set->real[j] ? "true" : "false");
-        put_num(out, set->accuracy[j]);
+        fprintf(out, "], \"real\": %s, \"accuracy\": ", lcn_json_bool(set->real[j]));
+        lcn_json_num_tagged(out, set->accuracy[j]);
         fputs(", \"residual\": ", out);
-        put_num(out, set->residual[j]);
+        lcn_json_num_tagged(out, set->residual[j]);
         fputs(", \"cond\": ", out);
-        put_num(out, set->cond[j]);
+        lcn_json_num_tagged(out, set->cond[j]);
         fprintf(out, ", \"multiplicity\": %d, \"winding\": %d}", set->multiplicity[j], set->winding[j]);
     }
     fputs(set->count ? "\n]}\n" : "]}\n", out);

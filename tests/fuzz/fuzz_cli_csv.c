@@ -9,7 +9,7 @@
  * single-layer architecture of filter size rows (d0 = k), so the shape
  * checks and the X X^T factorisation see arbitrary data too: that must
  * succeed or refuse with LCN_ERR_ARG and a message. Build and run:
- * run-fuzz-cli.sh csv. */
+ * run-fuzz.sh csv. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>

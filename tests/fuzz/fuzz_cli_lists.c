@@ -6,7 +6,7 @@
  * must fail with -1 or return between 1 and max entries inside the
  * documented ranges; a successful list, printed back as "a,b,c", must parse
  * to the same values (doubles printed with %.17g round-trip exactly). Build
- * and run: run-fuzz-cli.sh lists. */
+ * and run: run-fuzz.sh lists. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * The first byte picks k in 1..8, the rest is the file. A read must either
  * succeed with a matrix that passes lcn_weights_check (finite, symmetric,
  * positive definite) or fail with LCN_ERR_PARSE / LCN_ERR_ARG and a
- * message. Build and run: run-fuzz-cli.sh weights. */
+ * message. Build and run: run-fuzz.sh weights. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

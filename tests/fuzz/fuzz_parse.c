@@ -3,7 +3,7 @@
  * Every input is parsed as a system and as a constant. A parse must either
  * succeed or fail with a position inside the input; a square system that
  * parses is compiled and evaluated (double and MPC) at a fixed point, so the
- * SLP built by the parser is exercised too. Build and run: run-fuzz.sh. */
+ * SLP built by the parser is exercised too. Build and run: run-fuzz.sh parse. */
 #include <complex.h>
 #include <stdint.h>
 #include <stdlib.h>
