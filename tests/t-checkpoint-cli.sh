@@ -116,12 +116,15 @@ census)
 $(diff "$tmp/ref.sol" "$tmp/c.sol" | head -n 10)"
     ;;
 refuse)
-    small="segre --k 2,3 --s 2,1 --target random --weights generic --cache none"
+    # The same run with one option changed at a time (options may not repeat).
+    base="segre --k 2,3 --s 2,1 --cache none"
+    small="$base --target random --weights generic"
     "$LCNCRIT" $small --checkpoint "$ck" >/dev/null 2>"$tmp/err"
     rc=$?
     [ "$rc" -eq 0 ] || bad "small run: exit $rc: $(cat "$tmp/err")"
-    for other in "--seed 2" "--weights identity" "--target 1,2,3,4,5,6"; do
-        "$LCNCRIT" $small $other --checkpoint "$ck" >"$tmp/out" 2>"$tmp/err"
+    for other in "--target random --weights generic --seed 2" "--target random --weights identity" \
+                 "--target 1,2,3,4,5,6 --weights generic"; do
+        "$LCNCRIT" $base $other --checkpoint "$ck" >"$tmp/out" 2>"$tmp/err"
         rc=$?
         [ "$rc" -eq 2 ] || bad "$other with another run's checkpoint: exit $rc, want 2"
         grep -q -- "--checkpoint $ck: it belongs to another run" "$tmp/err" || bad "$other: message: $(cat "$tmp/err")"
