@@ -264,7 +264,6 @@ static void test_degenerate(void)
 
 /* ---- the solver: monodromy + parameter homotopy + post-processing ---- */
 
-/* Solve cs for target u and weights T (k×k), no cache. */
 /* LCN_TEST_VERBOSE=1: the solver's progress lines on stderr. */
 static void log_stderr(void *data, lcn_log_level_t level, const char *line)
 {
@@ -273,6 +272,7 @@ static void log_stderr(void *data, lcn_log_level_t level, const char *line)
     fprintf(stderr, "  | %s\n", line);
 }
 
+/* Solve cs for target u and weights T (k×k), no cache. */
 static void solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const double *u, const double *T, int *complete)
 {
     double complex uc[64], Tc[4096], p1[4096];
