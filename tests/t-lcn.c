@@ -132,6 +132,89 @@ static void test_line_and_msys(void)
     }
 }
 
+/* The structural double evaluator (critsys_eval.c) of F, Jx and Fdot =
+ * (dF/dp) v against the SLP interpreted in MPC at 128 bits, for the three
+ * parameterisations (full, monodromy, line) of every system with powers 1. */
+static void check_native(const lcn_system_t sys, int n, int m, lcn_rng_t rng, const char *what)
+{
+    CHECK(sys->native_d != NULL, "%s: no native evaluator", what);
+    double complex x[64], p[4096], v[4096], F[64], Fd[64], J[4096];
+    for (int j = 0; j < n; j++) x[j] = 0.8 * lcn_rng_cnormal(rng);
+    for (int j = 0; j < m; j++) p[j] = lcn_rng_cnormal(rng);
+    for (int j = 0; j < m; j++) v[j] = lcn_rng_cnormal(rng);
+    lcn_system_ws_t ws;
+    lcn_system_ws_init(ws, sys);
+    lcn_system_eval_dir_d(F, J, Fd, sys, ws, x, p, v);
+    mpc_t *xm = malloc(sizeof(mpc_t) * (size_t)n), *pm = malloc(sizeof(mpc_t) * (size_t)m);
+    mpc_t *Fm = malloc(sizeof(mpc_t) * (size_t)n), *Jm = malloc(sizeof(mpc_t) * (size_t)(n * n));
+    mpc_t *Pm = malloc(sizeof(mpc_t) * (size_t)(n * m));
+    for (int j = 0; j < n; j++) mpc_init2(xm[j], 128), mpc_set_dc(xm[j], x[j], MPC_RNDNN), mpc_init2(Fm[j], 128);
+    for (int j = 0; j < m; j++) mpc_init2(pm[j], 128), mpc_set_dc(pm[j], p[j], MPC_RNDNN);
+    for (int j = 0; j < n * n; j++) mpc_init2(Jm[j], 128);
+    for (int j = 0; j < n * m; j++) mpc_init2(Pm[j], 128);
+    lcn_system_eval_mp(Fm, Jm, Pm, sys, ws, (const mpc_t *)xm, (const mpc_t *)pm, 128);
+    double sf = 0, sj = 0, sd = 0;
+    double complex Fr[64], Jr[4096], Dr[64];
+    for (int i = 0; i < n; i++) {
+        Fr[i] = mpc_get_dc(Fm[i], MPC_RNDNN);
+        Dr[i] = 0;
+        for (int j = 0; j < m; j++) Dr[i] += mpc_get_dc(Pm[i + n * j], MPC_RNDNN) * v[j];
+        sf = fmax(sf, cabs(Fr[i]));
+        sd = fmax(sd, cabs(Dr[i]));
+    }
+    for (int i = 0; i < n * n; i++) sj = fmax(sj, cabs(Jr[i] = mpc_get_dc(Jm[i], MPC_RNDNN)));
+    for (int i = 0; i < n; i++) {
+        CHECK(cabs(F[i] - Fr[i]) < 1e-12 * sf, "%s: F[%d] = %g%+gi, SLP %g%+gi", what, i, creal(F[i]), cimag(F[i]),
+              creal(Fr[i]), cimag(Fr[i]));
+        CHECK(cabs(Fd[i] - Dr[i]) < 1e-12 * sd, "%s: Fdot[%d] = %g%+gi, SLP %g%+gi", what, i, creal(Fd[i]),
+              cimag(Fd[i]), creal(Dr[i]), cimag(Dr[i]));
+    }
+    for (int i = 0; i < n * n; i++)
+        CHECK(cabs(J[i] - Jr[i]) < 1e-12 * sj, "%s: Jx[%d,%d] = %g%+gi, SLP %g%+gi", what, i % n, i / n, creal(J[i]),
+              cimag(J[i]), creal(Jr[i]), cimag(Jr[i]));
+    /* Without Jx and Fdot: the same F. */
+    lcn_system_eval_d(Fd, NULL, NULL, sys, ws, x, p);
+    for (int i = 0; i < n; i++) CHECK(Fd[i] == F[i], "%s: F alone differs at %d", what, i);
+    for (int j = 0; j < n; j++) mpc_clear(xm[j]), mpc_clear(Fm[j]);
+    for (int j = 0; j < m; j++) mpc_clear(pm[j]);
+    for (int j = 0; j < n * n; j++) mpc_clear(Jm[j]);
+    for (int j = 0; j < n * m; j++) mpc_clear(Pm[j]);
+    free(xm), free(pm), free(Fm), free(Jm), free(Pm);
+    lcn_system_ws_clear(ws);
+}
+
+static void test_native(void)
+{
+    int k33[] = {3, 3}, k45[] = {4, 5}, k322[] = {3, 2, 2}, k23[] = {2, 3}, s21[] = {2, 1}, s221[] = {2, 2, 1};
+    int ones[] = {1, 1, 1};
+    for (int which = 0; which < 6; which++) {
+        lcn_critsys_t cs;
+        lcn_err_t err = which == 0   ? lcn_critsys_init_segre(cs, k33, s21, 2, lcn_test_seed())
+                        : which == 1 ? lcn_critsys_init_segre(cs, k45, s21, 2, lcn_test_seed())
+                        : which == 2 ? lcn_critsys_init_segre(cs, k322, s221, 3, lcn_test_seed())
+                        : which == 3 ? lcn_critsys_init_params(cs, k23, NULL, 2, lcn_test_seed())
+                        : which == 4 ? lcn_critsys_init_params(cs, k322, NULL, 3, lcn_test_seed())
+                                     : lcn_critsys_init_locus(cs, ones, 3, lcn_test_seed());
+        CHECK(err == LCN_OK, "build %d", which);
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 5000 + (uint64_t)which);
+        char what[64];
+        snprintf(what, sizeof what, "system %d full", which);
+        check_native(cs->sys, cs->n, cs->m, rng, what);
+        snprintf(what, sizeof what, "system %d monodromy", which);
+        check_native(cs->msys, cs->n, cs->k, rng, what);
+        double complex pa[4096], pb[4096];
+        lcn_critsys_random_params(pa, cs, rng);
+        lcn_critsys_random_params(pb, cs, rng);
+        lcn_system_t line;
+        CHECK(lcn_critsys_line_system(line, cs, pa, pb) == LCN_OK, "line system");
+        snprintf(what, sizeof what, "system %d line", which);
+        check_native(line, cs->n, 1, rng, what);
+        lcn_system_clear(line);
+        lcn_critsys_clear(cs);
+    }
+}
+
 /* G = [p, ∂p/∂t] from lcn_critsys_w against finite differences of w. */
 static void test_w(void)
 {
@@ -630,7 +713,7 @@ static void test_weights(void)
     remove(path);
 }
 
-LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_line_and_msys}, {"critsys_w", test_w},
+LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_line_and_msys}, {"critsys_w", test_w}, {"critsys_native", test_native},
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
               {"critsys_degenerate", test_degenerate}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},

@@ -27,6 +27,15 @@ typedef struct {
     size_t nout;
 } lcn_program_struct;
 
+/* An evaluator in complex double that computes F, dF/dx (Jx may be NULL)
+ * and, when v is not NULL, Fdot = (dF/dp) v from the structure of a system
+ * instead of interpreting its program (critsys.c has one for the product
+ * systems). work holds nwork complex doubles of scratch. It must agree with
+ * the SLP up to rounding (a test checks it against the MPC evaluation). */
+typedef void (*lcn_system_native_d_fn)(double complex *F, double complex *Jx, double complex *Fdot, const void *data,
+                                       double complex *work, const double complex *x, const double complex *p,
+                                       const double complex *v);
+
 typedef struct {
     int n, m;
     int *degrees;                 /* total degree of each equation */
@@ -37,6 +46,13 @@ typedef struct {
     size_t nconst;
     char **var_names;             /* optional, may be NULL */
     char **param_names;           /* optional, may be NULL */
+    /* Optional structural evaluator (lcn_system_set_native_d): used by
+     * lcn_system_eval_d without Jp and by lcn_system_eval_dir_d. The MPC
+     * evaluation and Jp always interpret the SLP. */
+    lcn_system_native_d_fn native_d;
+    void *native_data;            /* owned: freed by lcn_system_clear through native_free */
+    void (*native_free)(void *);
+    size_t native_nwork;
 } lcn_system_struct;
 typedef lcn_system_struct lcn_system_t[1];
 
@@ -48,9 +64,14 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_system_init_slp(lcn_system_t sys, lcn_slp_t slp
 LCN_EXPORT void lcn_system_clear(lcn_system_t sys);
 /* Optional names for printing; copied. */
 LCN_EXPORT void lcn_system_set_names(lcn_system_t sys, const char *const *var_names, const char *const *param_names);
+/* Install a structural evaluator (see lcn_system_native_d_fn); sys takes
+ * ownership of data (freed with free_fn, which may be NULL). Workspaces
+ * initialised before this call are too small: set it right after init. */
+LCN_EXPORT void lcn_system_set_native_d(lcn_system_t sys, lcn_system_native_d_fn fn, void *data,
+                                        void (*free_fn)(void *), size_t nwork);
 
 typedef struct {
-    double complex *rd;   /* double registers */
+    double complex *rd;   /* double registers; also the native evaluator's scratch */
     double complex *td;   /* tangent registers for directional derivatives, lazily allocated */
     mpc_t *rm;            /* MPC registers, allocated on first MP use */
     mpc_t *cm;            /* constants rounded at prec_cm */

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 #include <lapacke.h>
-#include "lcncrit/critsys.h"
+#include "impl.h"
 
 /* Stream of the chart randomness: distinct from every other use of the seed. */
 #define CHART_STREAM 0x43484152u
@@ -105,6 +105,9 @@ static lcn_err_t build_system(lcn_system_t sys, const lcn_critsys_struct *cs, in
     }
     for (int v = 0; v < n; v++) F[v] = lcn_slp_dot(slp, dP + (size_t)k * v, Tr, (size_t)k);
     lcn_err_t err = lcn_system_init_slp(sys, slp, F, n);
+    if (!err)
+        lcn_critsys_native_install(sys, cs, pa ? LCN_CRITSYS_NATIVE_LINE : T0 ? LCN_CRITSYS_NATIVE_FIXED : LCN_CRITSYS_NATIVE_FULL,
+                                   pa, pb);
     lcn_slp_clear(slp);
     lcn_free(P);
     lcn_free(Q);

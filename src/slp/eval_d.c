@@ -34,6 +34,10 @@ static void run_d(double complex *r, const lcn_program_struct *prog, const doubl
 void lcn_system_eval_d(double complex *F, double complex *Jx, double complex *Jp, const lcn_system_t sys,
                        lcn_system_ws_t ws, const double complex *x, const double complex *p)
 {
+    if (sys->native_d && !Jp) {
+        sys->native_d(F, Jx, NULL, sys->native_data, ws->rd, x, p, NULL);
+        return;
+    }
     const lcn_program_struct *prog = &sys->prog[Jp ? 2 : Jx ? 1 : 0];
     run_d(ws->rd, prog, sys->cd, x, p);
     size_t n = (size_t)sys->n, nn = n * n, k = 0;
@@ -77,6 +81,10 @@ void lcn_system_eval_dir_d(double complex *F, double complex *Jx, double complex
                            const double complex *v)
 {
     const size_t n = (size_t)sys->n;
+    if (sys->native_d) {
+        sys->native_d(F, Jx, Fdot, sys->native_data, ws->rd, x, p, v);
+        return;
+    }
     if (!ws->td) ws->td = lcn_malloc_array(ws->nregs ? ws->nregs : 1, sizeof *ws->td);
     const lcn_program_struct *p0 = &sys->prog[0];
     run_dir_d(ws->rd, ws->td, p0, sys->cd, x, p, v);

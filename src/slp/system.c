@@ -82,8 +82,19 @@ static void free_names(char **names, int count)
     lcn_free(names);
 }
 
+void lcn_system_set_native_d(lcn_system_t sys, lcn_system_native_d_fn fn, void *data, void (*free_fn)(void *),
+                             size_t nwork)
+{
+    if (sys->native_free) sys->native_free(sys->native_data);
+    sys->native_d = fn;
+    sys->native_data = data;
+    sys->native_free = free_fn;
+    sys->native_nwork = nwork;
+}
+
 void lcn_system_clear(lcn_system_t sys)
 {
+    if (sys->native_free) sys->native_free(sys->native_data);
     for (int k = 0; k < 3; k++) {
         lcn_free(sys->prog[k].ins);
         lcn_free(sys->prog[k].out);
@@ -125,7 +136,8 @@ void lcn_system_ws_init(lcn_system_ws_t ws, const lcn_system_t sys)
 {
     ws->nregs = sys->nregs;
     ws->nconst = sys->nconst;
-    ws->rd = lcn_malloc_array(ws->nregs ? ws->nregs : 1, sizeof *ws->rd);
+    size_t nrd = sys->nregs > sys->native_nwork ? sys->nregs : sys->native_nwork;
+    ws->rd = lcn_malloc_array(nrd ? nrd : 1, sizeof *ws->rd);
     ws->td = NULL;
     ws->rm = NULL;
     ws->cm = NULL;
