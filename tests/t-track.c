@@ -600,7 +600,41 @@ static void test_solution_set(void)
     lcn_solution_set_clear(r);
 }
 
-LCN_TEST_MAIN({"homotopy_jacobian", test_homotopy_jacobian}, {"newton", test_newton}, {"dense222", test_dense222},
+/* lcn_lu_d / lcn_lu_solve_d (the unblocked kernel below 48 unknowns, LAPACK
+ * above) against LAPACKE_zgesv on random matrices, including a badly scaled
+ * one; an exactly singular matrix is reported. */
+static void test_lu(void)
+{
+    lcn_rng_t rng;
+    lcn_rng_init(rng, lcn_test_seed(), 77);
+    long iters = 2 * lcn_test_multiplier();
+    for (long it = 0; it < iters; it++)
+        for (int n = 1; n <= 60; n += (n < 12 ? 1 : 7)) {
+            size_t N = (size_t)n;
+            double complex *A = malloc(N * N * sizeof *A), *B = malloc(N * N * sizeof *B), *x = malloc(N * sizeof *x);
+            double complex *y = malloc(N * sizeof *y);
+            lapack_int *ip = malloc(N * sizeof *ip), *ip2 = malloc(N * sizeof *ip2);
+            double scale = it % 2 ? 1e-150 : 1.0;
+            for (size_t i = 0; i < N * N; i++) A[i] = B[i] = scale * lcn_rng_cnormal(rng);
+            for (size_t i = 0; i < N; i++) x[i] = y[i] = lcn_rng_cnormal(rng);
+            CHECK(lcn_lu_d(A, ip, n, NULL) == 0, "n = %d: random matrix reported singular", n);
+            lcn_lu_solve_d(A, ip, n, x);
+            CHECK(LAPACKE_zgesv(LAPACK_COL_MAJOR, n, 1, (lapack_complex_double *)B, n, ip2, (lapack_complex_double *)y,
+                                n) == 0, "zgesv");
+            double d = 0, ymax = 0;
+            for (size_t i = 0; i < N; i++) {
+                d = fmax(d, cabs(x[i] - y[i]));
+                ymax = fmax(ymax, cabs(y[i]));
+            }
+            CHECK(d <= 1e-9 * ymax, "n = %d, scale %g: LU solution differs from zgesv by %g (|x| %g)", n, scale, d, ymax);
+            for (size_t i = 0; i < N * N; i++) A[i] = lcn_rng_cnormal(rng);
+            for (size_t i = 0; i < N; i++) A[i + N * (size_t)(n / 2)] = 0;
+            CHECK(lcn_lu_d(A, ip, n, NULL) == 1, "n = %d: a zero column not reported singular", n);
+            free(A), free(B), free(x), free(y), free(ip), free(ip2);
+        }
+}
+
+LCN_TEST_MAIN({"lu", test_lu}, {"homotopy_jacobian", test_homotopy_jacobian}, {"newton", test_newton}, {"dense222", test_dense222},
               {"cyclic5", test_cyclic5}, {"katsura5", test_katsura5}, {"wilkinson", test_wilkinson},
               {"double_root", test_double_root},
               {"triple_root", test_triple_root}, {"infinity", test_infinity}, {"parameter", test_parameter},

@@ -80,6 +80,7 @@ typedef struct {
     int max_loops;       /* cap on the number of loops [100] */
     size_t batch;        /* paths per parallel batch [256] */
     uint64_t seed;       /* randomness of the loops [1] */
+    long leg_max_steps;  /* step cap of one leg (a capped leg counts as failed); 0: track.max_steps [300] */
     /* Optional filter: solutions for which accept() returns 0 (e.g. degenerate
      * ones of another component) are not added. */
     int (*accept)(void *data, const double complex *x);
