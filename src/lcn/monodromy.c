@@ -96,9 +96,15 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     lcn_result_init(res);
     lcn_rng_t rng;
     lcn_rng_init(rng, opts->seed, MONODROMY_STREAM);
+    /* The endpoints of one loop: a loop maps distinct solutions to distinct
+     * solutions, so two paths of one loop ending at the same point prove
+     * that one of them jumped. (After a resume mid-loop, only the rest of
+     * the loop is seen.) */
+    lcn_solution_set_t image;
+    lcn_solution_set_init(image, n);
     lcn_solve_opts_struct trk = opts->track, *track = &trk;
     int stall = 0, in_loop = 0;
-    size_t before = 0, pos = 0;
+    size_t before = 0, pos = 0, jumps = 0;
     const lcn_monodromy_state_struct *rs = opts->resume;
     double seconds0 = 0;
 
@@ -150,6 +156,8 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             for (int j = 0; j < m; j++) p2[j] = lcn_rng_cnormal(rng);
             before = g->sols->count;
             pos = 0;
+            jumps = 0;
+            lcn_solution_set_reset(image);
         }
         while (pos < g->sols->count && !(expected > 0 && (long)g->sols->count >= expected)) {
             size_t nb = g->sols->count - pos;
@@ -161,6 +169,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             nb = leg(buf, res, sys, p2, g->p0, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
             for (size_t i = 0; i < nb; i++) {
                 const double complex *xi = buf + i * (size_t)n;
+                if (!lcn_solution_set_add(image, xi, 0, 0, 0, NULL)) jumps++;
                 if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
                 lcn_solution_set_add(g->sols, xi, res->paths[i].accuracy, res->paths[i].residual, 0, NULL);
             }
@@ -176,14 +185,17 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             }
         }
         stall = g->sols->count == before ? stall + 1 : 0;
-        lcn_logf(&opts->log, LCN_LOG_INFO, "monodromy: loop %ld, %zu solutions%s%ld (%ld legs, %ld steps, %ld failed so far)",
+        lcn_logf(&opts->log, LCN_LOG_INFO,
+                 "monodromy: loop %ld, %zu solutions%s%ld (%ld legs, %ld steps, %ld failed so far; %zu jumps in this loop)",
                  g->loops + 1, g->sols->count, expected > 0 ? " of " : "", expected > 0 ? expected : 0L, g->paths,
-                 g->steps, g->failures);
-        /* A loop that finds few new solutions although many are missing
-         * points at path jumping onto known solutions (the missing ones are
-         * the badly conditioned ones): track more carefully from now on. */
-        if (expected > 0 && (long)g->sols->count < expected &&
-            g->sols->count - before < (g->sols->count + 99) / 100 && track->predictor_tol > 1e-7) {
+                 g->steps, g->failures, jumps);
+        /* Two paths of this loop that ended at one point prove path jumping
+         * (the missing solutions are then likely badly conditioned ones
+         * that their paths jumped away from): track more carefully from now
+         * on. Few new solutions alone are no evidence of it: on Segre (4,4)
+         * the last ones are far out in the chart and reached by long legs,
+         * with no jump at all, and tightening there tripled the steps. */
+        if (jumps > 0 && expected > 0 && (long)g->sols->count < expected && track->predictor_tol > 1e-7) {
             track->predictor_tol /= 4;
             track->max_step /= 2;
             /* RK4: steps grow like predictor_tol^(-1/5), 4^(1/5) = 1.32 */
@@ -197,6 +209,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
 cleanup:
     g->seconds = seconds0 + now() - t0;
     lcn_result_clear(res);
+    lcn_solution_set_clear(image);
     lcn_free(x);
     lcn_free(buf);
     lcn_free(p1);
