@@ -184,6 +184,36 @@ static void test_dense222(void)
     lcn_system_clear(sys);
 }
 
+/* Paths tracked in MPC from the start (start_prec, the last round of
+ * careful re-tracking in critpoints.c) end where the double ones do. */
+static void test_start_prec(void)
+{
+    int d[3] = {2, 2, 2};
+    lcn_system_t sys;
+    CHECK(lcn_example_dense(sys, 3, d, lcn_test_seed(), 0) == LCN_OK, "build");
+    lcn_solve_opts_t o;
+    lcn_solve_opts_init(o);
+    o->seed = lcn_test_seed();
+    lcn_result_t rd, rm;
+    lcn_result_init(rd);
+    lcn_result_init(rm);
+    CHECK(lcn_solve_total_degree(rd, sys, NULL, o) == LCN_OK, "solve in double");
+    o->start_prec = 128;
+    CHECK(lcn_solve_total_degree(rm, sys, NULL, o) == LCN_OK, "solve in MPC");
+    for (size_t i = 0; i < rm->npaths && i < rd->npaths; i++) {
+        CHECK(rm->paths[i].status == LCN_PATH_SUCCESS && rm->paths[i].prec >= 128, "path %zu: status %s, prec %ld", i,
+              lcn_path_status_string(rm->paths[i].status), rm->paths[i].prec);
+        double dmax = 0;
+        for (int j = 0; j < 3; j++) dmax = fmax(dmax, cabs(rm->paths[i].x[j] - rd->paths[i].x[j]));
+        CHECK(dmax < 1e-10, "path %zu: MPC and double endpoints differ by %g", i, dmax);
+    }
+    o->start_prec = 1024; /* above max_prec */
+    CHECK(lcn_solve_total_degree(rm, sys, NULL, o) == LCN_ERR_ARG, "start_prec > max_prec refused");
+    lcn_result_clear(rd);
+    lcn_result_clear(rm);
+    lcn_system_clear(sys);
+}
+
 /* Solve by total degree and check the number of distinct regular
  * solutions, that every path ended as success or at infinity, and the
  * residuals. */
@@ -634,7 +664,8 @@ static void test_lu(void)
         }
 }
 
-LCN_TEST_MAIN({"lu", test_lu}, {"homotopy_jacobian", test_homotopy_jacobian}, {"newton", test_newton}, {"dense222", test_dense222},
+LCN_TEST_MAIN({"lu", test_lu}, {"homotopy_jacobian", test_homotopy_jacobian}, {"newton", test_newton},
+              {"dense222", test_dense222}, {"start_prec", test_start_prec},
               {"cyclic5", test_cyclic5}, {"katsura5", test_katsura5}, {"wilkinson", test_wilkinson},
               {"double_root", test_double_root},
               {"triple_root", test_triple_root}, {"infinity", test_infinity}, {"parameter", test_parameter},

@@ -11,7 +11,13 @@
  * degenerate solutions (c = 0, coinciding factors of a root locus; counted
  * separately), deduplication (in w-space for loci and Segre, where the
  * Π m_j! relabellings of equal parts give one w; in θ-space for (P)), real
- * classification and the loss. */
+ * classification and the loss.
+ *
+ * No path is lost silently: a failed path, or one whose regular endpoint
+ * another path reached too (a jump), is tracked again along the same gamma
+ * with smaller steps, then in 128-bit precision; what is still unresolved
+ * is recovered by tracking all paths along new gammas and taking the union
+ * of the verified regular endpoints (θ-space); the rest counts as failed. */
 #ifndef LCNCRIT_CRITPOINTS_H
 #define LCNCRIT_CRITPOINTS_H
 
@@ -42,6 +48,13 @@ typedef struct {
     /* path statistics of the parameter homotopy */
     size_t tracked, finite, at_infinity, singular, failed;
     size_t degenerate;          /* finite regular endpoints dropped as degenerate */
+    /* robustness (lcn_critpoints_solve): re-tracks with smaller steps along
+       the same gamma, full runs along new gammas, unresolved paths replaced
+       by a new regular endpoint of those runs, and paths left with an
+       endpoint another path reached too (jumped; included in failed) */
+    size_t retracked;
+    int extra_gammas;
+    size_t recovered, jumped;
     int real_data;              /* p1 real: the real classification is meaningful */
     double seconds;
 } lcn_critpoints_struct;

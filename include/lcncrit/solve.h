@@ -30,6 +30,8 @@ typedef struct {
     /* precision switch: a segment that fails in double because of rounding
        (measured) continues in MPC at 64, 128, 256, ... bits up to max_prec */
     long max_prec;          /* [512]; 53 disables multiprecision */
+    long start_prec;        /* precision every path starts in (0 or 53: double) [53]; re-tracks of
+                               doubtful paths use more */
     /* endgame */
     double endgame_start;   /* |t| where the endgame begins [0.1] */
     double endgame_ratio;   /* sample points t_{k+1} = ratio * t_k [0.25] */

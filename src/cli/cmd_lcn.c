@@ -222,7 +222,8 @@ static int run(int kind, int argc, char **argv)
     from_cache = calloc(cc->count, sizeof *from_cache);
     const char *cache = o.c.cache;
     size_t tot = 0, totreal = 0, tracked = 0, finite = 0, atinf = 0, sing = 0, failed = 0, degen = 0;
-    int complete = 1;
+    size_t retracked = 0, recovered = 0, jumped = 0;
+    int complete = 1, gammas = 0;
     double secs = 0;
     for (size_t ci = 0; ci < cc->count; ci++) {
         lcn_generic_init2(&gs[ci], cs->n, cs->m);
@@ -254,6 +255,10 @@ static int run(int kind, int argc, char **argv)
         sing += cps[ci].singular;
         failed += cps[ci].failed;
         degen += cps[ci].degenerate;
+        retracked += cps[ci].retracked;
+        recovered += cps[ci].recovered;
+        jumped += cps[ci].jumped;
+        gammas += cps[ci].extra_gammas;
         secs += cps[ci].seconds + (from_cache[ci] ? 0 : gs[ci].seconds);
     }
     /* The finished state: the same command again re-uses every path. */
@@ -295,6 +300,10 @@ static int run(int kind, int argc, char **argv)
         }
         fprintf(h, "paths %zu: %zu finite, %zu at infinity, %zu singular, %zu failed; %zu degenerate dropped\n",
                 tracked, finite, atinf, sing, failed, degen);
+        if (retracked || gammas)
+            fprintf(h, "re-tracked: %zu paths (smaller steps, then 128-bit precision), %d run%s of all paths along new "
+                       "gammas (%zu endpoints recovered); %zu jumped paths unresolved (among the failed)\n",
+                    retracked, gammas, gammas == 1 ? "" : "s", recovered, jumped);
         fprintf(h, "critical points: %zu complex, %zu real", tot, totreal);
         if (expected > 0) fprintf(h, "; expected %ld (%s)%s\n", expected, src, mismatch ? "  MISMATCH" : "  ok");
         else fprintf(h, "; no expected count known for these weights (new data)\n");
@@ -377,8 +386,9 @@ static int run(int kind, int argc, char **argv)
         else fprintf(jf, "null");
         fprintf(jf, ",\n     \"found\": {\"complex\": %zu, \"real\": %zu},\n", tot, totreal);
         fprintf(jf, "     \"paths\": {\"tracked\": %zu, \"finite\": %zu, \"at_infinity\": %zu, \"singular\": %zu, "
-                    "\"failed\": %zu, \"degenerate\": %zu},\n",
-                tracked, finite, atinf, sing, failed, degen);
+                    "\"failed\": %zu, \"degenerate\": %zu, \"retracked\": %zu, \"extra_gammas\": %d, "
+                    "\"recovered\": %zu, \"jumped\": %zu},\n",
+                tracked, finite, atinf, sing, failed, degen, retracked, gammas, recovered, jumped);
         fprintf(jf, "     \"generic\": [");
         for (size_t ci = 0; ci < cc->count; ci++) {
             fprintf(jf, "%s{\"label\": \"%s\", \"solutions\": %zu, \"expected\": %ld, \"complete\": %s, "

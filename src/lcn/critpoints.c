@@ -201,6 +201,125 @@ static lcn_err_t track_paths(lcn_result_t res, const lcn_system_t line, double c
     return err;
 }
 
+/* What every run of the parameter homotopy shares. */
+typedef struct {
+    const lcn_critsys_struct *cs;
+    const lcn_system_struct *line;
+    const double complex *p1;
+    double umax;
+    int nth;
+} run_ctx;
+
+/* One run along gamma from the n-vectors starts to p1 (on the line
+ * system), each endpoint refined in MPC: ok[i] as refine(). */
+static lcn_err_t track_refine(lcn_result_t res, int *ok, double *acc, double *rsd, const run_ctx *c,
+                              double complex gamma, const double complex *starts, size_t N,
+                              const lcn_solve_opts_struct *o, const lcn_critpoints_hook_struct *hook)
+{
+    lcn_err_t err = track_paths(res, c->line, gamma, starts, N, o, hook);
+    if (err) return err;
+#pragma omp parallel for schedule(dynamic, 4) num_threads(c->nth)
+    for (size_t i = 0; i < N; i++) ok[i] = refine(&res->paths[i], &acc[i], &rsd[i], c->cs, c->p1, c->umax);
+    return LCN_OK;
+}
+
+/* redo[i] = 1 for the paths that need another look: a tracker failure,
+ * or a regular endpoint that another path reached too (every member of
+ * the group, or with all_members = 0 every member but the first).
+ * Returns the number marked. */
+static size_t mark_unresolved(int *redo, const lcn_result_t res, const int *ok, const double *acc,
+                              const double *rsd, size_t N, int n, int all_members)
+{
+    size_t *owner = lcn_malloc_array(N ? N : 1, sizeof *owner), nf = 0;
+    for (size_t i = 0; i < N; i++) redo[i] = lcn_path_status_is_failure(res->paths[i].status) != 0;
+    lcn_solution_set_t seen;
+    lcn_solution_set_init(seen, n);
+    seen->tol = DEDUP_TOL;
+    for (size_t i = 0; i < N; i++) {
+        if (ok[i] != 1) continue;
+        size_t at;
+        if (lcn_solution_set_add(seen, res->paths[i].x, acc[i], rsd[i], 0, &at)) {
+            owner[at] = i;
+        } else {
+            redo[i] = 1;
+            if (all_members) redo[owner[at]] = 1;
+        }
+    }
+    lcn_solution_set_clear(seen);
+    for (size_t i = 0; i < N; i++) nf += redo[i] != 0;
+    lcn_free(owner);
+    return nf;
+}
+
+/* Last resort for paths still unresolved after the careful rounds. Seen:
+ * (P) k = (3,2,2), component λ=2,1,1: along the arc one path nears a point
+ * where a root's chart coordinate t goes to infinity while c goes to 0
+ * (c·t stays finite: a pole of the chart, not of the solution); the steps
+ * shrink with 1/|t|, cond(H_x) reaches 1e19, and the path runs out of
+ * steps at any step size or precision. Track all N starts again along a new gamma, whose arc
+ * avoids that point, and take the union of the regular endpoints of both
+ * runs, deduplicated in θ-space. Sound: each regular endpoint is a
+ * Newton-verified isolated solution of the target system, and there are
+ * at most N of them (the generic count bounds the regular solutions of
+ * every member of the family). A new endpoint takes the place of an
+ * unresolved path (slot); if there are more new endpoints than unresolved
+ * paths, of a path that ended singular or at infinity in the first run,
+ * which then must have jumped onto that end. Returns the number of
+ * endpoints taken over. */
+static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rsd, int *redo, const run_ctx *c,
+                              double complex gamma, const double complex *starts, size_t N, int n,
+                              const lcn_solve_opts_struct *o, lcn_err_t *err)
+{
+    lcn_result_t two;
+    lcn_result_init(two);
+    int *ok2 = lcn_calloc(N ? N : 1, sizeof *ok2);
+    double *acc2 = lcn_calloc(N ? N : 1, sizeof *acc2), *rsd2 = lcn_calloc(N ? N : 1, sizeof *rsd2);
+    size_t taken = 0;
+    *err = track_refine(two, ok2, acc2, rsd2, c, gamma, starts, N, o, NULL);
+    if (!*err) {
+        /* Every finite regular endpoint of the first run that stays. */
+        lcn_solution_set_t have;
+        lcn_solution_set_init(have, n);
+        have->tol = DEDUP_TOL;
+        for (size_t i = 0; i < N; i++)
+            if (ok[i] != 0 && !redo[i]) lcn_solution_set_add(have, res->paths[i].x, acc[i], rsd[i], 0, NULL);
+        size_t slot = 0, spare = 0;
+        for (size_t j = 0; j < N; j++) {
+            if (ok2[j] == 0 || !lcn_solution_set_add(have, two->paths[j].x, acc2[j], rsd2[j], 0, NULL)) continue;
+            while (slot < N && !redo[slot]) slot++;
+            size_t i = slot;
+            if (i == N) {
+                while (spare < N && (ok[spare] != 0 || redo[spare])) spare++;
+                i = spare;
+            }
+            if (i == N) {
+                lcn_logf(&o->log, LCN_LOG_WARN,
+                         "a second gamma found more regular endpoints than paths: dedup tolerance too tight?");
+                break;
+            }
+            lcn_path_result_struct h = res->paths[i];
+            res->paths[i] = two->paths[j];
+            two->paths[j] = h;
+            ok[i] = ok2[j];
+            acc[i] = acc2[j];
+            rsd[i] = rsd2[j];
+            redo[i] = 0;
+            taken++;
+        }
+        lcn_solution_set_clear(have);
+    }
+    lcn_free(ok2);
+    lcn_free(acc2);
+    lcn_free(rsd2);
+    lcn_result_clear(two);
+    return taken;
+}
+
+/* Precision of the last round of careful re-tracking. */
+#define CAREFUL_PREC 128
+/* Tracks of the gammas after the first: the union needs few of them. */
+#define MAX_EXTRA_GAMMAS 2
+
 lcn_err_t lcn_critpoints_solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const lcn_generic_t g,
                                const double complex *p1, const lcn_solve_opts_t opts)
 {
@@ -235,30 +354,22 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
         lcn_result_clear(res);
         return err;
     }
-    const double complex s1 = 1, s0 = 0;
-    err = track_paths(res, line, gamma, g->sols->x, N, opts, hook);
-    if (err) {
-        lcn_system_clear(line);
-        lcn_result_clear(res);
-        return err;
-    }
-    cp->tracked = N;
-    /* Refine every finite endpoint in MPC; ok[i]: 1 regular, 2 degenerate,
-     * 0 not a regular solution (singular, infinite or failed). */
+    run_ctx ctx = {cs, line, p1, 0, 1};
+    for (int j = 0; j < k; j++) ctx.umax = fmax(ctx.umax, cabs(p1[j]));
+#ifdef _OPENMP
+    ctx.nth = opts->threads > 0 ? opts->threads : omp_get_max_threads();
+#endif
+    /* ok[i]: 1 regular, 2 degenerate, 0 not a regular solution (singular,
+     * infinite or failed). */
     int *ok = lcn_calloc(N ? N : 1, sizeof *ok);
     double *acc = lcn_calloc(N ? N : 1, sizeof *acc), *rsd = lcn_calloc(N ? N : 1, sizeof *rsd);
-    double umax = 0;
-    for (int j = 0; j < k; j++) umax = fmax(umax, cabs(p1[j]));
-    int nth = 1;
-#ifdef _OPENMP
-    nth = opts->threads > 0 ? opts->threads : omp_get_max_threads();
-#endif
-    (void)nth;
-#pragma omp parallel for schedule(dynamic, 4) num_threads(nth)
-    for (size_t i = 0; i < N; i++) ok[i] = refine(&res->paths[i], &acc[i], &rsd[i], cs, p1, umax);
+    /* The main pass with the checkpoint hooks; the re-tracks below are
+     * short and not checkpointed. */
+    err = track_refine(res, ok, acc, rsd, &ctx, gamma, g->sols->x, N, opts, hook);
+    cp->tracked = N;
 
-    /* Two kinds of path are tracked again, at most 3 rounds, with steps
-     * that shrink tenfold each round:
+    /* Two kinds of path are tracked again, at most 3 rounds: two with
+     * steps that shrink tenfold each round, then one in 128-bit precision:
      * - a path the tracker could not finish (a failure status, neither a
      *   divergence nor a singular end);
      * - paths whose regular endpoints coincide in θ-space. A regular
@@ -270,40 +381,34 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
      * another endpoint (the start-to-end matching is a monodromy action),
      * possibly one that a path not tracked again already reaches. */
     int *redo = lcn_calloc(N ? N : 1, sizeof *redo);
-    size_t *owner = lcn_malloc_array(N ? N : 1, sizeof *owner);
     lcn_solve_opts_struct careful = *opts;
+    size_t nf = 0;
     for (int attempt = 0; attempt <= 3 && !err; attempt++) {
-        size_t nf = 0;
-        for (size_t i = 0; i < N; i++) redo[i] = lcn_path_status_is_failure(res->paths[i].status) != 0;
-        lcn_solution_set_t seen;
-        lcn_solution_set_init(seen, n);
-        seen->tol = DEDUP_TOL;
-        for (size_t i = 0; i < N; i++) {
-            if (ok[i] != 1) continue;
-            size_t at;
-            if (lcn_solution_set_add(seen, res->paths[i].x, acc[i], rsd[i], 0, &at)) owner[at] = i;
-            else redo[i] = redo[owner[at]] = 1;
-        }
-        lcn_solution_set_clear(seen);
+        nf = mark_unresolved(redo, res, ok, acc, rsd, N, n, 1);
+        if (!nf || attempt == 3) break;
         size_t nfail = 0;
-        for (size_t i = 0; i < N; i++) {
-            nf += redo[i] != 0;
-            nfail += lcn_path_status_is_failure(res->paths[i].status) != 0;
-        }
-        if (!nf) break;
-        if (attempt == 3) {
-            lcn_logf(&opts->log, LCN_LOG_WARN,
-                     "%zu paths unresolved after 3 rounds of careful tracking (%zu failed, %zu with coinciding "
-                     "endpoints)", nf, nfail, nf - nfail);
-            break;
+        for (size_t i = 0; i < N; i++) nfail += lcn_path_status_is_failure(res->paths[i].status) != 0;
+        cp->retracked += nf;
+        if (attempt == 2 && careful.max_prec >= CAREFUL_PREC) {
+            /* The last round in higher precision from the start, at the
+               steps of round 2: a jump that rounding caused in double is
+               not repeated. A fourth of the step budget: an MPC step costs
+               tens of double ones, and a path that crawls (its arc passes
+               near a pole of the chart) crawls at any precision. */
+            careful.start_prec = CAREFUL_PREC;
+            careful.max_steps = careful.max_steps / 4 > 0 ? careful.max_steps / 4 : 1;
+        } else {
+            careful.predictor_tol *= 0.1;
+            careful.max_step = fmin(careful.max_step, 0.05) * 0.5;
         }
         lcn_logf(&opts->log, LCN_LOG_INFO,
-                 "tracking %zu paths again with smaller steps, round %d (%zu failed, %zu with coinciding endpoints)",
-                 nf, attempt + 1, nfail, nf - nfail);
-        careful.predictor_tol *= 0.1;
-        careful.max_step = fmin(careful.max_step, 0.05) * 0.5;
+                 "tracking %zu paths again %s, round %d (%zu failed, %zu with coinciding endpoints)", nf,
+                 careful.start_prec > 53 ? "in 128-bit precision" : "with smaller steps", attempt + 1, nfail,
+                 nf - nfail);
         size_t *idx = lcn_malloc_array(nf, sizeof *idx);
         double complex *st = lcn_malloc_array(nf * (size_t)n, sizeof *st);
+        int *ok2 = lcn_calloc(nf, sizeof *ok2);
+        double *acc2 = lcn_calloc(nf, sizeof *acc2), *rsd2 = lcn_calloc(nf, sizeof *rsd2);
         nf = 0;
         for (size_t i = 0; i < N; i++)
             if (redo[i]) {
@@ -312,37 +417,73 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
             }
         lcn_result_t again;
         lcn_result_init(again);
-        err = lcn_solve_parameter(again, line, &s1, &s0, gamma, st, nf, &careful);
+        err = track_refine(again, ok2, acc2, rsd2, &ctx, gamma, st, nf, &careful, NULL);
         if (!err)
             for (size_t j = 0; j < nf; j++) {
                 size_t i = idx[j];
                 lcn_path_result_struct h = res->paths[i];
                 res->paths[i] = again->paths[j];
                 again->paths[j] = h;
-                ok[i] = refine(&res->paths[i], &acc[i], &rsd[i], cs, p1, umax);
+                ok[i] = ok2[j];
+                acc[i] = acc2[j];
+                rsd[i] = rsd2[j];
             }
         lcn_result_clear(again);
+        lcn_free(ok2);
+        lcn_free(acc2);
+        lcn_free(rsd2);
         lcn_free(idx);
         lcn_free(st);
     }
-    lcn_free(owner);
-    lcn_free(redo);
+    /* Still unresolved: the union with new gammas. From here on only the
+     * second and later members of a group of coinciding endpoints count as
+     * unresolved: the first keeps the point. */
+    if (!err && nf) nf = mark_unresolved(redo, res, ok, acc, rsd, N, n, 0);
+    for (int extra = 1; extra <= MAX_EXTRA_GAMMAS && !err && nf; extra++) {
+        lcn_logf(&opts->log, LCN_LOG_INFO,
+                 "%zu paths unresolved after 3 rounds of careful tracking: tracking all %zu paths along a new gamma "
+                 "(%d of at most %d) and taking the union of the regular endpoints",
+                 nf, N, extra, MAX_EXTRA_GAMMAS);
+        cp->extra_gammas++;
+        size_t taken = union_new_gamma(res, ok, acc, rsd, redo, &ctx, lcn_rng_unit(rng), g->sols->x, N, n, opts, &err);
+        cp->recovered += taken;
+        nf = 0;
+        for (size_t i = 0; i < N; i++) nf += redo[i] != 0;
+    }
+    if (!err && nf)
+        lcn_logf(&opts->log, LCN_LOG_WARN,
+                 "%zu of %zu paths unresolved after careful tracking and %d new gammas (counted as failed)", nf, N,
+                 cp->extra_gammas);
     lcn_system_clear(line);
     if (err) {
+        lcn_free(redo);
         lcn_free(ok);
         lcn_free(acc);
         lcn_free(rsd);
         lcn_result_clear(res);
         return err;
     }
+    /* A path whose regular endpoint another path reached too (and no new
+     * gamma replaced) jumped: it counts as failed, its endpoint once. */
     for (size_t i = 0; i < N; i++) {
         lcn_path_status_t s = res->paths[i].status;
-        if (ok[i] == 1) cp->finite++;
-        else if (ok[i] == 2) cp->degenerate++;
-        else if (s == LCN_PATH_SUCCESS || s == LCN_PATH_SINGULAR) cp->singular++;
-        else if (s == LCN_PATH_AT_INFINITY) cp->at_infinity++;
-        else cp->failed++;
+        if (redo[i] && ok[i] != 0) {
+            cp->jumped++;
+            cp->failed++;
+            ok[i] = 0;
+        } else if (ok[i] == 1) {
+            cp->finite++;
+        } else if (ok[i] == 2) {
+            cp->degenerate++;
+        } else if (s == LCN_PATH_SUCCESS || s == LCN_PATH_SINGULAR) {
+            cp->singular++;
+        } else if (s == LCN_PATH_AT_INFINITY) {
+            cp->at_infinity++;
+        } else {
+            cp->failed++;
+        }
     }
+    lcn_free(redo);
 
     /* Deduplicate: in w-space for loci and Segre, in θ-space for (P). */
     int by_theta = cs->kind == LCN_CRITSYS_PARAMS, dn = by_theta ? n : k;
@@ -429,6 +570,10 @@ lcn_err_t lcn_critpoints_solve_all(lcn_critpoints_t cp, const lcn_critsys_t cs, 
             cp->singular += one->singular;
             cp->failed += one->failed;
             cp->degenerate += one->degenerate;
+            cp->retracked += one->retracked;
+            cp->extra_gammas += one->extra_gammas;
+            cp->recovered += one->recovered;
+            cp->jumped += one->jumped;
             cp->real_data = one->real_data;
             cp->seconds += one->seconds + g->seconds;
             one->count = 0;

@@ -487,8 +487,8 @@ void lcn_tracker_track(lcn_path_result_t r, lcn_tracker_t tr, const double compl
     const lcn_solve_opts_struct *o = tr->opts;
     const int n = w->n;
     LCN_ASSERT(r->n == n);
-    w->prec = 53;
-    w->max_prec_used = 53;
+    w->prec = o->start_prec > 53 ? o->start_prec : 53;
+    w->max_prec_used = w->prec;
     w->steps_acc = w->steps_rej = 0;
     w->budget = 0;
     w->allow_mp = o->max_prec > 53;
