@@ -227,6 +227,35 @@ static lcn_err_t track_refine(lcn_result_t res, int *ok, double *acc, double *rs
  * or a regular endpoint that another path reached too (every member of
  * the group, or with all_members = 0 every member but the first).
  * Returns the number marked. */
+/* The step budget of a re-tracked path: 20 times the median number of
+ * steps of the regular paths, at least 500, at most the main pass's budget.
+ * A path that crawls (its arc passes near a pole of the chart) used the
+ * whole budget of the main pass, and crawls again at smaller steps: with
+ * the full budget four such paths cost as much as the 2205 paths of Segre
+ * (5,5). What the careful rounds cannot finish goes to the new gammas. */
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static long retrack_budget(const lcn_result_t res, const int *ok, size_t N, long max_steps)
+{
+    long *steps = lcn_malloc_array(N ? N : 1, sizeof *steps);
+    size_t m = 0;
+    for (size_t i = 0; i < N; i++)
+        if (ok[i] == 1) steps[m++] = res->paths[i].steps_accepted + res->paths[i].steps_rejected;
+    long budget = max_steps;
+    if (m) {
+        qsort(steps, m, sizeof *steps, cmp_long);
+        long b = 20 * steps[m / 2];
+        if (b < 500) b = 500;
+        if (b < budget) budget = b;
+    }
+    lcn_free(steps);
+    return budget;
+}
+
 static size_t mark_unresolved(int *redo, const lcn_result_t res, const int *ok, const double *acc,
                               const double *rsd, size_t N, int n, int all_members)
 {
@@ -382,6 +411,9 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
      * possibly one that a path not tracked again already reaches. */
     int *redo = lcn_calloc(N ? N : 1, sizeof *redo);
     lcn_solve_opts_struct careful = *opts;
+    careful.max_steps = retrack_budget(res, ok, N, opts->max_steps);
+    lcn_solve_opts_struct budgeted = *opts; /* the new-gamma runs: main-pass steps, the same budget */
+    budgeted.max_steps = careful.max_steps;
     size_t nf = 0;
     for (int attempt = 0; attempt <= 3 && !err; attempt++) {
         nf = mark_unresolved(redo, res, ok, acc, rsd, N, n, 1);
@@ -445,7 +477,7 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
                  "(%d of at most %d) and taking the union of the regular endpoints",
                  nf, N, extra, MAX_EXTRA_GAMMAS);
         cp->extra_gammas++;
-        size_t taken = union_new_gamma(res, ok, acc, rsd, redo, &ctx, lcn_rng_unit(rng), g->sols->x, N, n, opts, &err);
+        size_t taken = union_new_gamma(res, ok, acc, rsd, redo, &ctx, lcn_rng_unit(rng), g->sols->x, N, n, &budgeted, &err);
         cp->recovered += taken;
         nf = 0;
         for (size_t i = 0; i < N; i++) nf += redo[i] != 0;
