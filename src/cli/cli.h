@@ -52,9 +52,13 @@ int cli_arch_opts_finish(const cli_arch_opts *a, const char *cmd, const char *ex
 /* Parse a count of at least 1 for OPT (e.g. --max-paths 1e6 or 1000000);
  * -1 on error (message names opt). */
 int cli_parse_count(const char *cmd, const char *opt, const char *s, uint64_t *out);
-/* Open the --json destination ("-" is stdout). NULL on failure (message printed). */
+/* Open the --json destination ("-" is stdout): PATH.tmp, renamed over PATH
+ * by cli_json_close once everything is written; cli_json_abandon removes it
+ * (a failed or interrupted run leaves no partial file). NULL on failure
+ * (message printed). */
 FILE *cli_json_open(const char *cmd, const char *path);
 void cli_json_close(FILE *f);
+void cli_json_abandon(FILE *f);
 /* --checkpoint: open c->checkpoint with fingerprint (the run's identity:
  * command, inputs, seed, machine), load it when it exists and install the
  * SIGINT/SIGTERM handlers (which only set cli_stop_signal). Returns CLI_OK,

@@ -192,9 +192,8 @@ int cmd_census(int argc, char **argv)
         rc = cli_checkpoint_interrupted(ck, cmd);
         /* No results yet: do not leave an empty --json file behind. */
         if (jf && jf != stdout) {
-            cli_json_close(jf);
+            cli_json_abandon(jf);
             jf = NULL;
-            remove(co.json);
         }
         goto done;
     }
@@ -221,7 +220,7 @@ int cmd_census(int argc, char **argv)
     }
     rc = (c->mismatch || !strcmp(c->route, "not-covered")) ? CLI_MISMATCH : CLI_OK;
 done:
-    if (jf) cli_json_close(jf);
+    if (jf) cli_json_abandon(jf);
     lcn_census_clear(c);
     if (have_ck) lcn_checkpoint_clear(ck);
     lcn_dmatrix_clear(X);

@@ -437,7 +437,7 @@ static int run(int kind, int argc, char **argv)
     }
     rc = mismatch ? CLI_MISMATCH : CLI_OK;
 done:
-    if (jf) cli_json_close(jf);
+    if (jf) cli_json_abandon(jf);
     if (gs)
         for (size_t ci = 0; ci < cc->count; ci++) {
             lcn_generic_clear(&gs[ci]);

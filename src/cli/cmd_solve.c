@@ -346,7 +346,7 @@ int cmd_solve(int argc, char **argv)
     }
 
 cleanup:
-    if (jf) cli_json_close(jf);
+    if (jf) cli_json_abandon(jf);
     if (have_sets) {
         lcn_solution_set_clear(set);
         lcn_solution_set_clear(sing);

@@ -171,18 +171,59 @@ int cli_parse_count(const char *cmd, const char *opt, const char *s, uint64_t *o
     return 0;
 }
 
+/* The --json file is written as PATH.tmp and renamed over PATH when the
+ * command finishes, so that a run that fails or is interrupted never leaves a
+ * truncated file, nor replaces a previous good one. One --json per process:
+ * the names live here. */
+static char *json_tmp, *json_path;
+
 FILE *cli_json_open(const char *cmd, const char *path)
 {
     if (!strcmp(path, "-")) return stdout;
-    FILE *f = fopen(path, "w");
-    if (!f) cli_bad(cmd, "--json: cannot write '%s': %s", path, strerror(errno));
+    size_t len = strlen(path);
+    char *tmp = malloc(len + 5);
+    if (!tmp) return cli_bad(cmd, "--json: out of memory"), NULL;
+    memcpy(tmp, path, len);
+    memcpy(tmp + len, ".tmp", 5);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        cli_bad(cmd, "--json: cannot write '%s': %s", path, strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    free(json_tmp);
+    json_tmp = tmp;
+    json_path = (char *)path;
     return f;
 }
 
 void cli_json_close(FILE *f)
 {
-    if (f && f != stdout) fclose(f);
-    else if (f) fflush(f);
+    if (!f) return;
+    if (f == stdout) {
+        fflush(f);
+        return;
+    }
+    int bad = fclose(f) != 0;
+    if (json_tmp && (bad || rename(json_tmp, json_path) != 0)) {
+        fprintf(stderr, "lcncrit: --json: cannot write '%s': %s\n", json_path, strerror(errno));
+        remove(json_tmp);
+    }
+    free(json_tmp);
+    json_tmp = NULL;
+}
+
+void cli_json_abandon(FILE *f)
+{
+    if (!f) return;
+    if (f == stdout) {
+        fflush(f);
+        return;
+    }
+    fclose(f);
+    if (json_tmp) remove(json_tmp);
+    free(json_tmp);
+    json_tmp = NULL;
 }
 
 void cli_log(void *data, lcn_log_level_t level, const char *line)
