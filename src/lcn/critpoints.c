@@ -227,6 +227,19 @@ static lcn_err_t track_refine(lcn_result_t res, int *ok, double *acc, double *rs
  * or a regular endpoint that another path reached too (every member of
  * the group, or with all_members = 0 every member but the first).
  * Returns the number marked. */
+/* Path j of a re-track (src, with its refinement ok2/acc2/rsd2) replaces
+ * path i of the main result; the old result moves to src, which frees it. */
+static void take_path(lcn_result_t res, int *ok, double *acc, double *rsd, size_t i, lcn_result_t src,
+                      const int *ok2, const double *acc2, const double *rsd2, size_t j)
+{
+    lcn_path_result_struct h = res->paths[i];
+    res->paths[i] = src->paths[j];
+    src->paths[j] = h;
+    ok[i] = ok2[j];
+    acc[i] = acc2[j];
+    rsd[i] = rsd2[j];
+}
+
 /* The step budget of a re-tracked path: 20 times the median number of
  * steps of the regular paths, at least 500, at most the main pass's budget.
  * A path that crawls (its arc passes near a pole of the chart) used the
@@ -326,12 +339,7 @@ static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rs
                          "a second gamma found more regular endpoints than paths: dedup tolerance too tight?");
                 break;
             }
-            lcn_path_result_struct h = res->paths[i];
-            res->paths[i] = two->paths[j];
-            two->paths[j] = h;
-            ok[i] = ok2[j];
-            acc[i] = acc2[j];
-            rsd[i] = rsd2[j];
+            take_path(res, ok, acc, rsd, i, two, ok2, acc2, rsd2, j);
             redo[i] = 0;
             taken++;
         }
@@ -453,12 +461,7 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
         if (!err)
             for (size_t j = 0; j < nf; j++) {
                 size_t i = idx[j];
-                lcn_path_result_struct h = res->paths[i];
-                res->paths[i] = again->paths[j];
-                again->paths[j] = h;
-                ok[i] = ok2[j];
-                acc[i] = acc2[j];
-                rsd[i] = rsd2[j];
+                take_path(res, ok, acc, rsd, i, again, ok2, acc2, rsd2, j);
             }
         lcn_result_clear(again);
         lcn_free(ok2);
