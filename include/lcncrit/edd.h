@@ -34,7 +34,7 @@ LCN_EXPORT lcn_edd_weights_t lcn_edd_weights_from_name(const char *name);
  *   C_k = Σ_{t=0}^{M} (-1)^t (2^{M+1-t} - 1) (M-t)!
  *         Σ_{i_1+…+i_L = t, i_j <= m_j} Π_j binom(m_j+1, i_j) / (m_j - i_j)!
  * computed exactly in GMP. Symmetric in k; k_j = 1 contributes nothing.
- * C_(2,2) = 6, C_(9,9) = 10218105, C_(2,3,4,5) = 2976084. LCN_ERR_ARG if
+ * C_(2,2) = 6; t-model checks all of Shahverdi Table 3. LCN_ERR_ARG if
  * L < 1 or some k_j < 1, LCN_ERR_LIMIT if M > 4096. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_edd_segre(mpz_t out, const int *k, int L);
 /* The same into 64 bits; LCN_ERR_LIMIT if it does not fit. */
