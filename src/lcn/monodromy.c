@@ -138,10 +138,14 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     }
 
     /* The legs' step cap (leg_max_steps), raised with each tightening of
-     * the predictor below (so also after a resume, from predictor_tol). */
+     * the predictor below (so also after a resume, from predictor_tol),
+     * and doubled for each loop in a row without a new solution: the last
+     * solutions can be far out in the chart, reached only by long legs
+     * (Segre (6,6) stalled at 17726 of 17730 for 15 loops under the fixed
+     * cap). Derived from (predictor_tol, stall), both in the saved state,
+     * so a resumed run uses the same caps. */
     long cap = opts->leg_max_steps > 0 ? opts->leg_max_steps : trk.max_steps;
     for (double tol = opts->track.predictor_tol; tol > 1.5 * trk.predictor_tol; tol /= 4) cap = cap / 3 * 4;
-    if (cap < trk.max_steps) trk.max_steps = cap;
 
     long expected = opts->expected;
     for (; g->loops < opts->max_loops; g->loops++, in_loop = 0) {
@@ -158,6 +162,12 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             pos = 0;
             jumps = 0;
             lcn_solution_set_reset(image);
+        }
+        trk.max_steps = opts->track.max_steps;
+        if (opts->leg_max_steps > 0) {
+            long c = cap;
+            for (int i = 0; i < stall && c < trk.max_steps; i++) c *= 2;
+            if (c < trk.max_steps) trk.max_steps = c;
         }
         while (pos < g->sols->count && !(expected > 0 && (long)g->sols->count >= expected)) {
             size_t nb = g->sols->count - pos;
@@ -199,7 +209,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             track->predictor_tol /= 4;
             track->max_step /= 2;
             /* RK4: steps grow like predictor_tol^(-1/5), 4^(1/5) = 1.32 */
-            if (opts->leg_max_steps > 0) track->max_steps = track->max_steps / 3 * 4;
+            cap = cap / 3 * 4;
         }
     }
     if (expected > 0 && (long)g->sols->count > expected)
