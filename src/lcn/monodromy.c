@@ -143,7 +143,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
      * solutions can be far out in the chart, reached only by long legs.
      * (On Segre (6,6), seed 1, this cut the failed legs of a stalled loop
      * from about 950 to about 60 of 53000, but the run still stalled at
-     * 17726 of 17730 from loop 16 to 22: the cap is not what hides those
+     * all but four solutions from loop 16 to 22: the cap is not what hides those
      * four.) Derived from (predictor_tol, stall), both in the saved state,
      * so a resumed run uses the same caps. */
     long cap = opts->leg_max_steps > 0 ? opts->leg_max_steps : trk.max_steps;
