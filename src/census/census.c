@@ -367,6 +367,21 @@ static void solver_opts(lcn_monodromy_opts_t mo, lcn_solve_opts_t so, const lcn_
     if (mo->track.log.max_level > LCN_LOG_WARN) mo->track.log.max_level = LCN_LOG_WARN;
 }
 
+/* The census's data packed as cs's parameters (returned in *p1, which the
+ * caller frees), then every critical point of cs at them (cp initialised
+ * here). complete may be NULL. */
+static lcn_err_t solve_at_data(lcn_critpoints_t cp, double complex **p1, const lcn_critsys_t cs,
+                               const lcn_census_t c, const lcn_census_opts_t o, int *complete)
+{
+    *p1 = lcn_malloc_array((size_t)cs->m, sizeof **p1);
+    packed_params(*p1, cs, c);
+    lcn_monodromy_opts_t mo;
+    lcn_solve_opts_t so;
+    solver_opts(mo, so, o);
+    lcn_critpoints_init(cp);
+    return lcn_critpoints_solve_all(cp, cs, *p1, o->cache_dir, mo, so, complete, NULL);
+}
+
 /* Solve one component (cs built) and post-process its points. */
 static lcn_err_t solve_component(lcn_census_component_struct *cm, const lcn_critsys_t cs, lcn_census_t c,
                                  const lcn_census_opts_t o)
@@ -377,15 +392,10 @@ static lcn_err_t solve_component(lcn_census_component_struct *cm, const lcn_crit
     cm->expected_source = src;
     cm->expected_identity = lcn_critsys_expected(cs, "identity", NULL);
     cm->expected_generic = lcn_critsys_expected(cs, "generic", NULL);
-    double complex *p1 = lcn_malloc_array((size_t)cs->m, sizeof *p1);
-    packed_params(p1, cs, c);
-    lcn_monodromy_opts_t mo;
-    lcn_solve_opts_t so;
-    solver_opts(mo, so, o);
+    double complex *p1;
     lcn_critpoints_t cp;
-    lcn_critpoints_init(cp);
     int complete = 0;
-    lcn_err_t err = lcn_critpoints_solve_all(cp, cs, p1, o->cache_dir, mo, so, &complete, NULL);
+    lcn_err_t err = solve_at_data(cp, &p1, cs, c, o, &complete);
     if (err) goto done;
     cm->complete = complete;
     cm->found = cp->count;
@@ -593,14 +603,9 @@ lcn_err_t lcn_census_verify_params(lcn_census_t c, const lcn_census_opts_t o)
     lcn_err_t err = lcn_critsys_init_params(cs, a->k, NULL, a->L, o->seed);
     if (err) return err;
     lcn_logf(&o->log, LCN_LOG_INFO, "census: parameter space (P), %d unknowns ...", cs->n);
-    double complex *p1 = lcn_malloc_array((size_t)cs->m, sizeof *p1);
-    packed_params(p1, cs, c);
-    lcn_monodromy_opts_t mo;
-    lcn_solve_opts_t so;
-    solver_opts(mo, so, o);
+    double complex *p1;
     lcn_critpoints_t cp;
-    lcn_critpoints_init(cp);
-    err = lcn_critpoints_solve_all(cp, cs, p1, o->cache_dir, mo, so, NULL, NULL);
+    err = solve_at_data(cp, &p1, cs, c, o, NULL);
     if (!err) {
         c->params_done = 1;
         c->params_found = cp->count;
