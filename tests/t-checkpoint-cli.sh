@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of --checkpoint (issue 6). Usage: t-checkpoint-cli.sh TEST
 # (LCNCRIT from the environment). Exit 0 pass, 1 fail.
-#   kill      a Segre (3,4) run is killed with SIGTERM once it has saved, the
+#   kill      a Segre (3,5) run is killed with SIGTERM once it has saved, the
 #             resumed run is killed with SIGKILL after a later periodic save,
 #             a third run finishes: its solutions (every digit of the JSON)
 #             and path counts equal those of an uninterrupted run; a fourth
@@ -19,7 +19,8 @@ trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL [$name]: $*" >&2; fail=1; }
 
-SEGRE="segre --k 3,4 --s 2,1 --target random --weights generic --cache none"
+# One thread: a run long enough (about 2.5 s) to be killed twice midway.
+SEGRE="segre --k 3,5 --s 2,1 --target random --weights generic --cache none --threads 1"
 ck=$tmp/run.ckpt
 
 # The JSON without the wall times (and the generic-set line that holds one).
@@ -55,7 +56,7 @@ kill)
     pid=
     [ "$rc" -eq 143 ] || bad "SIGTERM: exit $rc, want 143 (128 + SIGTERM): $(cat "$tmp/a.err")"
     grep -q "interrupted by SIGTERM; progress saved in $ck" "$tmp/a.err" || bad "SIGTERM message: $(cat "$tmp/a.err")"
-    head -n 1 "$ck" | grep -q '^lcncrit-checkpoint 1$' || bad "not a checkpoint file after SIGTERM"
+    head -n 1 "$ck" | grep -q '^lcncrit-checkpoint 2$' || bad "not a checkpoint file after SIGTERM"
     [ -e "$tmp/a.json" ] || [ -e "$tmp/a.json.tmp" ] && bad "an interrupted run left a --json file"
 
     # 2. Resume, SIGKILL after the next periodic save: only that save survives.
@@ -86,7 +87,7 @@ $(diff "$tmp/ref.sol" "$tmp/c.sol" | head -n 10)"
     "$LCNCRIT" $SEGRE --checkpoint "$ck" --json "$tmp/d.json" >/dev/null 2>"$tmp/d.err"
     rc=$?
     [ "$rc" -eq 0 ] || bad "rerun on the finished checkpoint: exit $rc"
-    grep -q "83 of 83 paths done" "$tmp/d.err" || bad "rerun did not re-use the paths: $(cat "$tmp/d.err")"
+    grep -q "143 of 143 paths done" "$tmp/d.err" || bad "rerun did not re-use the paths: $(cat "$tmp/d.err")"
     solutions "$tmp/d.json" >"$tmp/d.sol"
     cmp -s "$tmp/ref.sol" "$tmp/d.sol" || bad "rerun on the finished checkpoint differs"
     ;;

@@ -51,11 +51,15 @@ static void fill_entry(lcn_checkpoint_t ck, const char *key, int mono, int paths
         e->m = m;
         e->count = c;
         e->p0 = lcn_calloc((size_t)m + 1, sizeof *e->p0);
+        e->base = lcn_calloc((size_t)m + 1, sizeof *e->base);
+        e->moves = (long)lcn_rng_below(rng, 3);
         e->st.m = m;
+        e->st.origin = e->p0;
         e->st.p1 = lcn_calloc((size_t)m + 1, sizeof *e->st.p1);
         e->st.p2 = lcn_calloc((size_t)m + 1, sizeof *e->st.p2);
         for (int j = 0; j < m; j++) {
             e->p0[j] = odd_complex(rng);
+            e->base[j] = e->moves ? odd_complex(rng) : e->p0[j];
             e->st.p1[j] = odd_complex(rng);
             e->st.p2[j] = odd_complex(rng);
         }
@@ -135,6 +139,7 @@ static int entries_equal(const lcn_checkpoint_entry_struct *a, const lcn_checkpo
         size_t m = (size_t)a->m, nc = a->count * (size_t)a->n;
         DIFF(a->n == b->n && a->m == b->m && a->count == b->count, "sizes");
         DIFF(same_bits(a->p0, b->p0, m * sizeof *a->p0), "p0");
+        DIFF(a->moves == b->moves && same_bits(a->base, b->base, m * sizeof *a->base), "base point");
         DIFF(same_bits(a->st.p1, b->st.p1, m * sizeof *a->p0) && same_bits(a->st.p2, b->st.p2, m * sizeof *a->p0),
              "p1/p2");
         DIFF(same_bits(a->x, b->x, nc * sizeof *a->x), "solutions");
@@ -349,25 +354,40 @@ typedef struct {
     volatile sig_atomic_t flag;
 } stopper;
 
+/* The monodromy's base-point moves seen so far (its log), and the save
+ * that first followed one (-1: none yet). */
+static long moves_seen, first_save_after_move = -1;
+
+static void count_moves(void *data, lcn_log_level_t level, const char *line)
+{
+    (void)data;
+    (void)level;
+    if (strstr(line, "to a new base point")) moves_seen++;
+}
+
 static void count_saves(void *data, lcn_log_level_t level, const char *line)
 {
     stopper *s = data;
     (void)level;
     if (strncmp(line, "checkpoint saved", 16)) return;
     if (++s->saves == s->stop_at) s->flag = 1;
+    if (moves_seen > 0 && first_save_after_move < 0) first_save_after_move = s->saves;
 }
 
 static lcn_err_t solve(lcn_critpoints_t cp, const lcn_critsys_t cs, const double complex *p1, lcn_checkpoint_struct *ck,
-                       int threads)
+                       int threads, uint64_t seed)
 {
     lcn_monodromy_opts_t mo;
     lcn_monodromy_opts_init(mo);
-    mo->seed = 5;
-    mo->track.seed = 5;
+    mo->seed = seed;
+    mo->track.seed = seed;
     mo->track.threads = threads;
     mo->checkpoint = ck;
+    mo->log.fn = count_moves;
+    mo->log.max_level = LCN_LOG_INFO;
     lcn_solve_opts_t so;
     *so = mo->track;
+    so->log.fn = NULL;
     return lcn_critpoints_solve_all(cp, cs, p1, "none", mo, so, NULL, NULL);
 }
 
@@ -390,12 +410,14 @@ static int critpoints_equal(const lcn_critpoints_t a, const lcn_critpoints_t b, 
 
 /* A solve stopped at a batch boundary (of the monodromy or of the parameter
  * homotopy), saved, and resumed from the file (with another thread count)
- * ends with the same critical points, bit for bit, as an uninterrupted one. */
-static void test_resume(void)
+ * ends with the same critical points, bit for bit, as an uninterrupted one.
+ * want_move: the monodromy of this seed moves its base point (a stop just
+ * after the move is then among the stops). */
+static void resume_case(uint64_t seed, int want_move)
 {
     int k23[] = {2, 3}, s21[] = {2, 1};
     lcn_critsys_t cs;
-    CHECK(lcn_critsys_init_segre(cs, k23, s21, 2, 5) == LCN_OK, "segre (2,3)");
+    CHECK(lcn_critsys_init_segre(cs, k23, s21, 2, seed) == LCN_OK, "segre (2,3)");
     lcn_rng_t rng;
     lcn_rng_init(rng, lcn_test_seed(), 7);
     double complex *p1 = lcn_malloc_array((size_t)cs->m, sizeof *p1);
@@ -406,7 +428,10 @@ static void test_resume(void)
 
     lcn_critpoints_t ref;
     lcn_critpoints_init(ref);
-    CHECK(solve(ref, cs, p1, NULL, 2) == LCN_OK, "uninterrupted solve");
+    moves_seen = 0;
+    CHECK(solve(ref, cs, p1, NULL, 2, seed) == LCN_OK, "uninterrupted solve");
+    CHECK(want_move == (moves_seen > 0), "seed %llu: %ld base-point moves; the test wants %s",
+          (unsigned long long)seed, moves_seen, want_move ? "some" : "none");
     CHECK(ref->count == 10, "segre (2,3): %zu points, want the 10 of Shahverdi Table 3", ref->count);
 
     /* The batch boundaries of this solve: one save at each (interval 0). */
@@ -420,7 +445,9 @@ static void test_resume(void)
     ck->log.max_level = LCN_LOG_DEBUG;
     lcn_critpoints_t cp;
     lcn_critpoints_init(cp);
-    CHECK(solve(cp, cs, p1, ck, 2) == LCN_OK, "checkpointed solve");
+    moves_seen = 0;
+    first_save_after_move = -1;
+    CHECK(solve(cp, cs, p1, ck, 2, seed) == LCN_OK, "checkpointed solve");
     CHECK(critpoints_equal(cp, ref, cs->n, cs->k), "a checkpointed solve differs from a plain one");
     long total = counter.saves, npb = (10 + 2) / 3;
     CHECK(total > npb + 2, "only %ld batch boundaries", total);
@@ -436,7 +463,7 @@ static void test_resume(void)
 
     /* Stop after save j: early and late in the monodromy, in the middle of
      * the parameter homotopy, after its last batch. */
-    long stops[] = {1, total / 3, total - npb - 1, total - npb / 2, total - 1};
+    long stops[] = {1, total / 3, total - npb - 1, total - npb / 2, total - 1, want_move ? first_save_after_move : 1};
     for (size_t s = 0; s < sizeof stops / sizeof *stops; s++) {
         long j = stops[s];
         remove(path);
@@ -449,7 +476,7 @@ static void test_resume(void)
         ck->log.data = &st;
         ck->log.max_level = LCN_LOG_DEBUG;
         lcn_critpoints_init(cp);
-        lcn_err_t err = solve(cp, cs, p1, ck, 2);
+        lcn_err_t err = solve(cp, cs, p1, ck, 2, seed);
         CHECK(err == LCN_ERR_INTERRUPTED && ck->interrupted, "stop after save %ld of %ld: %d", j, total, (int)err);
         lcn_critpoints_clear(cp);
         lcn_checkpoint_clear(ck);
@@ -459,7 +486,7 @@ static void test_resume(void)
         int found = 0;
         CHECK(lcn_checkpoint_load(ck, &found, NULL, 0) == LCN_OK && found, "load after stop %ld", j);
         lcn_critpoints_init(cp);
-        CHECK(solve(cp, cs, p1, ck, 1) == LCN_OK, "resume after save %ld", j);
+        CHECK(solve(cp, cs, p1, ck, 1, seed) == LCN_OK, "resume after save %ld", j);
         CHECK(critpoints_equal(cp, ref, cs->n, cs->k), "resumed after save %ld of %ld: %zu points, differs from the "
               "uninterrupted solve", j, total, cp->count);
         ignore_seconds = 1;
@@ -477,12 +504,24 @@ static void test_resume(void)
     lcn_critsys_clear(cs);
 }
 
+static void test_resume(void)
+{
+    resume_case(5, 0);
+}
+
+/* Seed 7: the loops stall at one base point and move twice (monodromy.h). */
+static void test_resume_moved(void)
+{
+    resume_case(7, 1);
+}
+
 int main(int argc, char **argv)
 {
     static const lcn_test_case cases[] = {
         {"checkpoint_roundtrip", test_roundtrip},
         {"checkpoint_atomic", test_atomic},
         {"checkpoint_resume", test_resume},
+        {"checkpoint_resume_moved", test_resume_moved},
     };
     return lcn_test_main(argc, argv, cases, sizeof cases / sizeof *cases);
 }

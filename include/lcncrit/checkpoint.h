@@ -51,7 +51,9 @@ typedef struct {
     /* monodromy (has_mono): g's content and the state between two batches */
     int has_mono;
     int n, m;
-    double complex *p0;          /* m */
+    double complex *p0;          /* m: the seed pair's parameters (st.origin points here) */
+    double complex *base;        /* m: the current base point (g->p0), p0 until a move */
+    long moves;                  /* g->moves */
     size_t count;                /* known solutions */
     double complex *x;           /* count * n, in the set's order */
     double *accuracy, *residual; /* count each */

@@ -137,6 +137,10 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_pair(double complex *theta0, doubl
  * LCN_ERR_NUMERIC if an SVD or solve fails (retry another rng). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_seed_params(double complex *p0, double complex *b0, const lcn_critsys_t cs,
                                                      const double complex *theta0, lcn_rng_t rng);
+/* The full system's parameters p (m) = (T0^{-1} b, T0) of the monodromy
+ * system's parameters b (k). LCN_ERR_NUMERIC if T0 is singular. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_params_of_b(double complex *p, const lcn_critsys_t cs,
+                                                     const double complex *b);
 /* θ from factor vectors v (factor i at offset Σ_{j<i} k_j, each any nonzero
  * multiple of the wanted point of P^{k_i−1}): the chart coordinates t_i, and
  * c so that w(θ) = Π π_{S_i}(v_i)^{e_i}. LCN_ERR_NUMERIC if some v_i lies on

@@ -39,6 +39,7 @@ typedef struct {
     long paths;            /* paths tracked (legs) */
     long failures;         /* legs that did not end at a finite regular point */
     long steps;            /* predictor-corrector steps (accepted + rejected) over all legs */
+    long moves;            /* base-point moves (p0 is then no longer the seed pair's) */
     double seconds;
 } lcn_generic_struct;
 typedef lcn_generic_struct lcn_generic_t[1];
@@ -66,6 +67,9 @@ typedef struct {
     int stall;                      /* loops in a row without a new solution */
     lcn_rng_struct rng;             /* the loops' generator, after drawing p1 and p2 */
     double predictor_tol, max_step; /* the tracker's step control, as adapted so far */
+    /* The seed pair's parameters (m): g->p0 equals them until the first
+     * base-point move (move_after), after which g->p0 is the new base. */
+    double complex *origin;
 } lcn_monodromy_state_struct;
 
 /* Called at every batch boundary (g and st as above, valid during the call
@@ -81,6 +85,10 @@ typedef struct {
     size_t batch;        /* paths per parallel batch [256] */
     uint64_t seed;       /* randomness of the loops [1] */
     long leg_max_steps;  /* step cap of one leg (a capped leg counts as failed); 0: track.max_steps [300] */
+    /* With a known count not yet reached: after this many loops in a row
+     * without a new solution, carry the known set to a new random base
+     * point (one parameter homotopy) and go on there; 0: never [3]. */
+    int move_after;
     /* Optional filter: solutions for which accept() returns 0 (e.g. degenerate
      * ones of another component) are not added. */
     int (*accept)(void *data, const double complex *x);
@@ -102,11 +110,12 @@ typedef lcn_monodromy_opts_struct lcn_monodromy_opts_t[1];
 
 LCN_EXPORT void lcn_monodromy_opts_init(lcn_monodromy_opts_t o);
 
-/* Fill g (initialised with lcn_generic_init2(g, sys->n, sys->m)) with p0 and
- * the solutions reached from x0. Returns LCN_OK even when the expected count
+/* Fill g (initialised with lcn_generic_init2(g, sys->n, sys->m)) with a base
+ * point (p0, or the last one moved to: g->moves says) and the solutions
+ * reached from x0. Returns LCN_OK even when the expected count
  * was not reached (g->complete says); LCN_ERR_ARG if x0 does not solve
- * F(x; p0) = 0 (Newton from x0 fails) or sizes differ (or, resuming, g's
- * p0 differs from p0); LCN_ERR_INTERRUPTED when opts->hook asked to stop
+ * F(x; p0) = 0 (Newton from x0 fails) or sizes differ (or, resuming, the
+ * saved origin differs from p0); LCN_ERR_INTERRUPTED when opts->hook asked to stop
  * (g then holds the solutions found so far). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const double complex *x0,
                                                  const double complex *p0, const lcn_monodromy_opts_t opts);

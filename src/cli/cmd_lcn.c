@@ -295,8 +295,8 @@ static int run(int kind, int argc, char **argv)
                                        : " (no count known: completeness not proven)");
             if (from_cache[ci]) fprintf(h, "from the cache\n");
             else
-                fprintf(h, "by monodromy (%ld loops, %ld legs, %.2f s)\n", gs[ci].loops, gs[ci].paths,
-                        gs[ci].seconds);
+                fprintf(h, "by monodromy (%ld loops, %ld legs, %ld base-point moves, %.2f s)\n", gs[ci].loops,
+                        gs[ci].paths, gs[ci].moves, gs[ci].seconds);
         }
         fprintf(h, "paths %zu: %zu finite, %zu at infinity, %zu singular, %zu failed; %zu degenerate dropped\n",
                 tracked, finite, atinf, sing, failed, degen);
@@ -392,10 +392,10 @@ static int run(int kind, int argc, char **argv)
         fprintf(jf, "     \"generic\": [");
         for (size_t ci = 0; ci < cc->count; ci++) {
             fprintf(jf, "%s{\"label\": \"%s\", \"solutions\": %zu, \"expected\": %ld, \"complete\": %s, "
-                        "\"from_cache\": %s, \"loops\": %ld, \"seconds\": %.3f}",
+                        "\"from_cache\": %s, \"loops\": %ld, \"base_moves\": %ld, \"seconds\": %.3f}",
                     ci ? ", " : "", cc->c[ci].label, gs[ci].sols->count, cc->c[ci].expected,
                     gs[ci].complete ? "true" : "false", from_cache[ci] ? "true" : "false", gs[ci].loops,
-                    gs[ci].seconds);
+                    gs[ci].moves, gs[ci].seconds);
         }
         fprintf(jf, "],\n     \"completeness_proven\": %s,\n     \"seconds\": %.3f,\n     \"solutions\": [",
                 complete ? "true" : "false", secs);

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "lcncrit/checkpoint.h"
 
-#define CHECKPOINT_FORMAT 1
+#define CHECKPOINT_FORMAT 2
 /* Longest fingerprint line kept (a longer one is cut: still a fingerprint). */
 #define FINGERPRINT_MAX 4000
 
@@ -33,13 +33,15 @@ static char *dup_line(const char *s, size_t max)
 static void entry_clear_mono(lcn_checkpoint_entry_struct *e)
 {
     lcn_free(e->p0);
+    lcn_free(e->base);
     lcn_free(e->x);
     lcn_free(e->accuracy);
     lcn_free(e->residual);
     lcn_free(e->multiplicity);
     lcn_free(e->st.p1);
     lcn_free(e->st.p2);
-    e->p0 = e->x = e->st.p1 = e->st.p2 = NULL;
+    e->p0 = e->base = e->x = e->st.p1 = e->st.p2 = e->st.origin = NULL;
+    e->moves = 0;
     e->accuracy = e->residual = NULL;
     e->multiplicity = NULL;
     e->has_mono = 0;
@@ -67,7 +69,9 @@ static void entry_alloc_mono(lcn_checkpoint_entry_struct *e, int n, int m, size_
     e->m = m;
     e->count = count;
     e->p0 = lcn_calloc(mm, sizeof *e->p0);
+    e->base = lcn_calloc(mm, sizeof *e->base);
     e->st.m = m;
+    e->st.origin = e->p0;
     e->st.p1 = lcn_calloc(mm, sizeof *e->st.p1);
     e->st.p2 = lcn_calloc(mm, sizeof *e->st.p2);
     e->x = lcn_calloc(c * (size_t)n, sizeof *e->x);
@@ -153,6 +157,9 @@ static void write_entry(FILE *f, const lcn_checkpoint_entry_struct *e)
             for (int j = 0; j < e->m; j++) put_c(f, v[r][j]);
             fputc('\n', f);
         }
+        fprintf(f, "base %ld", e->moves);
+        for (int j = 0; j < e->m; j++) put_c(f, e->base[j]);
+        fputc('\n', f);
         for (size_t i = 0; i < e->count; i++) {
             fputs("s", f);
             for (int j = 0; j < e->n; j++) put_c(f, e->x[i * (size_t)e->n + j]);
@@ -238,6 +245,9 @@ static lcn_err_t read_entry(lcn_checkpoint_entry_struct *e, FILE *f)
                 for (int j = 0; j < m; j++)
                     if (get_c(f, &v[r][j])) return LCN_ERR_PARSE;
             }
+            if (expect_word(f, "base") || fscanf(f, "%ld", &e->moves) != 1 || e->moves < 0) return LCN_ERR_PARSE;
+            for (int j = 0; j < m; j++)
+                if (get_c(f, &e->base[j])) return LCN_ERR_PARSE;
             for (size_t i = 0; i < count; i++) {
                 if (expect_word(f, "s")) return LCN_ERR_PARSE;
                 for (int j = 0; j < n; j++)
@@ -411,7 +421,9 @@ static int mono_hook(void *data, const lcn_generic_struct *g, const lcn_monodrom
         e->multiplicity = lcn_realloc(e->multiplicity, c * sizeof *e->multiplicity);
         e->count = N;
     }
-    memcpy(e->p0, g->p0, (size_t)m * sizeof *e->p0);
+    memcpy(e->p0, st->origin, (size_t)m * sizeof *e->p0);
+    memcpy(e->base, g->p0, (size_t)m * sizeof *e->base);
+    e->moves = g->moves;
     memcpy(e->x, g->sols->x, N * (size_t)n * sizeof *e->x);
     memcpy(e->accuracy, g->sols->accuracy, N * sizeof *e->accuracy);
     memcpy(e->residual, g->sols->residual, N * sizeof *e->residual);
@@ -427,6 +439,7 @@ static int mono_hook(void *data, const lcn_generic_struct *g, const lcn_monodrom
     e->st = *st;
     e->st.p1 = p1;
     e->st.p2 = p2;
+    e->st.origin = e->p0;
     return lcn_checkpoint_poll(e->ck);
 }
 
@@ -448,7 +461,8 @@ lcn_err_t lcn_checkpoint_attach_monodromy(lcn_checkpoint_t ck, const char *key, 
     }
     /* The set rebuilt by adding the saved points in their order is the
      * saved set: each was new when first added to the same predecessors. */
-    memcpy(gm->p0, e->p0, (size_t)e->m * sizeof *gm->p0);
+    memcpy(gm->p0, e->base, (size_t)e->m * sizeof *gm->p0);
+    gm->moves = e->moves;
     lcn_solution_set_reset(gm->sols);
     for (size_t i = 0; i < e->count; i++) {
         size_t at;

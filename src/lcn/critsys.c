@@ -283,16 +283,31 @@ void lcn_critsys_random_params(double complex *p, const lcn_critsys_t cs, lcn_rn
     for (int j = 0; j < cs->m; j++) p[j] = lcn_rng_cnormal(rng);
 }
 
+lcn_err_t lcn_critsys_params_of_b(double complex *p, const lcn_critsys_t cs, const double complex *b)
+{
+    int k = cs->k;
+    double complex *T = lcn_malloc_array((size_t)(k * k), sizeof *T), *u = lcn_malloc_array((size_t)k, sizeof *u);
+    lapack_int *ipiv = lcn_malloc_array((size_t)k, sizeof *ipiv);
+    memcpy(T, cs->T0, (size_t)(k * k) * sizeof *T);
+    memcpy(u, b, (size_t)k * sizeof *u);
+    lapack_int info = LAPACKE_zgesv(LAPACK_COL_MAJOR, k, 1, (lapack_complex_double *)T, k, ipiv, (lapack_complex_double *)u, k);
+    LCN_ASSERT(info >= 0);
+    if (info == 0) lcn_critsys_pack(p, cs, u, cs->T0);
+    lcn_free(T);
+    lcn_free(u);
+    lcn_free(ipiv);
+    return info == 0 ? LCN_OK : LCN_ERR_NUMERIC;
+}
+
 lcn_err_t lcn_critsys_seed_params(double complex *p0, double complex *b0, const lcn_critsys_t cs,
                                   const double complex *theta0, lcn_rng_t rng)
 {
     int k = cs->k, n = cs->n;
     lcn_err_t err = LCN_OK;
     double complex *w = lcn_malloc_array((size_t)k, sizeof *w), *G = lcn_malloc_array((size_t)(k * n), sizeof *G);
-    double complex *B = lcn_malloc_array((size_t)(n * k), sizeof *B), *T = lcn_malloc_array((size_t)(k * k), sizeof *T);
+    double complex *B = lcn_malloc_array((size_t)(n * k), sizeof *B);
     double complex *VH = lcn_malloc_array((size_t)(k * k), sizeof *VH), *b = lcn_malloc_array((size_t)k, sizeof *b);
     double *sv = lcn_malloc_array((size_t)k, sizeof *sv), *sup = lcn_malloc_array((size_t)k, sizeof *sup);
-    lapack_int *ipiv = lcn_malloc_array((size_t)k, sizeof *ipiv);
     lcn_critsys_w(w, G, cs, theta0);
     /* θ0 is critical iff G^T (T0 w(θ0) − b0) = 0, i.e. b0 − T0 w(θ0) ∈ ker G^T.
      * The kernel comes from an SVD so that a rank-deficient G (a spurious
@@ -321,25 +336,15 @@ lcn_err_t lcn_critsys_seed_params(double complex *p0, double complex *b0, const 
         for (int j = 0; j < k; j++) b[j] += a * conj(VH[i + k * j]);
     }
     if (b0) memcpy(b0, b, (size_t)k * sizeof *b);
-    /* u0 = T0^{-1} b0: the same data in the full system's parameters. */
-    memcpy(T, cs->T0, (size_t)(k * k) * sizeof *T);
-    info = LAPACKE_zgesv(LAPACK_COL_MAJOR, k, 1, (lapack_complex_double *)T, k, ipiv, (lapack_complex_double *)b, k);
-    LCN_ASSERT(info >= 0);
-    if (info > 0) {
-        err = LCN_ERR_NUMERIC;
-        goto cleanup;
-    }
-    lcn_critsys_pack(p0, cs, b, cs->T0);
+    err = lcn_critsys_params_of_b(p0, cs, b);
 cleanup:
     lcn_free(w);
     lcn_free(G);
     lcn_free(B);
-    lcn_free(T);
     lcn_free(VH);
     lcn_free(b);
     lcn_free(sv);
     lcn_free(sup);
-    lcn_free(ipiv);
     return err;
 }
 

@@ -119,6 +119,8 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
         lcn_generic_init2(gm, cs->n, cs->k);
         if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, b0, mo);
         if (!err) err = lcn_monodromy_solve(gm, cs->msys, th, b0, mo);
+        /* After a base-point move the base is gm->p0, no longer b0. */
+        if (!err && gm->moves > 0) err = lcn_critsys_params_of_b(p0, cs, gm->p0);
         if (!err) {
             /* The same solutions in the full system at p0 = (T0^{-1} b0, T0):
              * one Newton correction absorbs the rounding of T0^{-1} b0. */
@@ -156,14 +158,17 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
             g->paths = gm->paths;
             g->failures = gm->failures;
             g->steps = gm->steps;
+            g->moves = gm->moves;
             g->seconds = gm->seconds;
             lcn_free(x);
             lcn_free(okv);
         }
         lcn_generic_clear(gm);
         if (!err)
-            lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions%s by monodromy (%ld loops, %ld legs, %.2f s)",
-                 c->label, g->sols->count, g->complete ? " (complete)" : "", g->loops, g->paths, g->seconds);
+            lcn_logf(log, LCN_LOG_INFO,
+                     "generic set %s: %zu solutions%s by monodromy (%ld loops, %ld legs, %ld base-point moves, %.2f s)",
+                     c->label, g->sols->count, g->complete ? " (complete)" : "", g->loops, g->paths, g->moves,
+                     g->seconds);
     }
     lcn_free(th);
     lcn_free(p0);
@@ -209,7 +214,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
     lcn_rng_t rng;
     lcn_rng_init(rng, mopts->seed, SEED_STREAM + ci);
     lcn_err_t err = LCN_ERR_NUMERIC;
-    long loops = 0, paths = 0, failures = 0, steps = 0;
+    long loops = 0, paths = 0, failures = 0, steps = 0, moves = 0;
     double seconds = 0;
     int agree = 0; /* base points that found the current largest count */
     for (int base = 1; base <= MAX_BASE_POINTS; base++) {
@@ -230,6 +235,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         paths += gb->paths;
         failures += gb->failures;
         steps += gb->steps;
+        moves += gb->moves;
         seconds += gb->seconds;
         if (!e && (err || gb->sols->count > g->sols->count)) {
             lcn_generic_clear(g);
@@ -245,6 +251,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         g->paths = paths;
         g->failures = failures;
         g->steps = steps;
+        g->moves = moves;
         g->seconds = seconds;
         if (!err && (g->complete || (c->expected == 0 && agree >= 2))) break;
         if (base < MAX_BASE_POINTS && c->expected)

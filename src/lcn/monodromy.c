@@ -51,13 +51,17 @@ void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
      * (4,4) 1.7% of the legs took 31% of all steps. Such a leg is cut short
      * and counted as failed; a later loop reaches what it would have. */
     o->leg_max_steps = 300;
+    /* Segre (6,6), seed 1: the loops stalled at all but four solutions for
+     * 12 loops at one base point (see move_base). */
+    o->move_after = 3;
 }
 
 /* Track nin points from pa to pb on the straight segment; the regular
- * endpoints are compacted into out (which may alias in). */
-static size_t leg(double complex *out, lcn_result_t res, const lcn_system_t sys, const double complex *pa,
-                  const double complex *pb, double complex gamma, const double complex *in, size_t nin,
-                  const lcn_solve_opts_struct *o, long *paths, long *fails, long *steps)
+ * endpoints are compacted into out (which may alias in), their accuracy and
+ * residual into acc and resid (both may be NULL). */
+static size_t leg(double complex *out, double *acc, double *resid, lcn_result_t res, const lcn_system_t sys,
+                  const double complex *pa, const double complex *pb, double complex gamma, const double complex *in,
+                  size_t nin, const lcn_solve_opts_struct *o, long *paths, long *fails, long *steps)
 {
     int n = sys->n;
     if (nin == 0) return 0;
@@ -75,9 +79,43 @@ static size_t leg(double complex *out, lcn_result_t res, const lcn_system_t sys,
             continue;
         }
         memcpy(out + j * n, res->paths[i].x, (size_t)n * sizeof *out);
+        if (acc) acc[j] = res->paths[i].accuracy;
+        if (resid) resid[j] = res->paths[i].residual;
         j++;
     }
     return j;
+}
+
+/* Carry the known solutions from g->p0 to the new base point pb (one
+ * straight segment, the legs' step control without their cap) and make pb
+ * the base. A solution whose path fails is dropped from the set: the loops
+ * at pb reach it again. Returns the number dropped. */
+static size_t move_base(lcn_generic_t g, const lcn_system_t sys, const double complex *pb, double complex *buf,
+                        double *acc, double *resid, size_t B, lcn_result_t res, const lcn_solve_opts_struct *track,
+                        const lcn_monodromy_opts_struct *opts)
+{
+    int n = g->n;
+    size_t N = g->sols->count;
+    lcn_solution_set_t moved;
+    lcn_solution_set_init(moved, n);
+    for (size_t pos = 0; pos < N; pos += B) {
+        size_t nb = N - pos < B ? N - pos : B;
+        memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
+        nb = leg(buf, acc, resid, res, sys, g->p0, pb, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
+        for (size_t i = 0; i < nb; i++) {
+            const double complex *xi = buf + i * (size_t)n;
+            if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
+            lcn_solution_set_add(moved, xi, acc[i], resid[i], 0, NULL);
+        }
+    }
+    size_t dropped = N - moved->count;
+    lcn_solution_set_struct old = *g->sols; /* swap: g takes moved's arrays */
+    *g->sols = *moved;
+    *moved = old;
+    lcn_solution_set_clear(moved);
+    memcpy(g->p0, pb, (size_t)g->m * sizeof *pb);
+    g->moves++;
+    return dropped;
 }
 
 lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const double complex *x0,
@@ -90,6 +128,8 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     size_t B = opts->batch ? opts->batch : 256;
     double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
     double complex *buf = lcn_malloc_array(B * (size_t)n, sizeof *buf);
+    double *acc = lcn_malloc_array(B, sizeof *acc), *resid = lcn_malloc_array(B, sizeof *resid);
+    double complex *origin = lcn_malloc_array((size_t)(m ? m : 1), sizeof *origin);
     double complex *p1 = lcn_malloc_array((size_t)(m ? m : 1), sizeof *p1);
     double complex *p2 = lcn_malloc_array((size_t)(m ? m : 1), sizeof *p2);
     lcn_result_t res;
@@ -110,7 +150,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
 
     if (rs) {
         /* Continue between two batches of loop g->loops, exactly as saved. */
-        if (rs->m != m || memcmp(g->p0, p0, (size_t)m * sizeof *p0)) {
+        if (rs->m != m || memcmp(rs->origin, p0, (size_t)m * sizeof *p0)) {
             err = LCN_ERR_ARG;
             goto cleanup;
         }
@@ -134,8 +174,9 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             goto cleanup;
         }
         lcn_solution_set_add(g->sols, x, acc, resid, 0, NULL);
-        g->loops = g->paths = g->failures = g->steps = 0;
+        g->loops = g->paths = g->failures = g->steps = g->moves = 0;
     }
+    memcpy(origin, p0, (size_t)m * sizeof *p0);
 
     /* The legs' step cap (leg_max_steps), raised with each tightening of
      * the predictor below (so also after a resume, from predictor_tol),
@@ -154,6 +195,19 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
         if (!in_loop) {
             if (expected > 0 && (long)g->sols->count >= expected) break;
             if (expected <= 0 && stall >= opts->max_stall) break;
+            if (expected > 0 && opts->move_after > 0 && stall >= opts->move_after) {
+                /* The missing solutions may be badly conditioned at this
+                 * base point (legs keep only regular endpoints) or fail
+                 * the accept filter there; at another one they are not. */
+                for (int j = 0; j < m; j++) p1[j] = lcn_rng_cnormal(rng);
+                trk.max_steps = opts->track.max_steps;
+                size_t had = g->sols->count;
+                size_t dropped = move_base(g, sys, p1, buf, acc, resid, B, res, track, opts);
+                lcn_logf(&opts->log, LCN_LOG_INFO,
+                         "monodromy: no new solution in %d loops; moved the %zu solutions to a new base point "
+                         "(%zu dropped, to be found again)", stall, had, dropped);
+                stall = 0;
+            }
             /* A fresh random triangle p0 -> p1 -> p2 -> p0 (straight segments,
              * gamma = 1), p1 and p2 generic complex. (Two-leg loops along
              * gamma-arcs were tried: they enclose only a lens around one segment
@@ -176,19 +230,19 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             if (nb > B) nb = B;
             memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
             pos += nb;
-            nb = leg(buf, res, sys, g->p0, p1, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
-            nb = leg(buf, res, sys, p1, p2, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
-            nb = leg(buf, res, sys, p2, g->p0, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
+            nb = leg(buf, NULL, NULL, res, sys, g->p0, p1, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
+            nb = leg(buf, NULL, NULL, res, sys, p1, p2, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
+            nb = leg(buf, acc, resid, res, sys, p2, g->p0, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
             for (size_t i = 0; i < nb; i++) {
                 const double complex *xi = buf + i * (size_t)n;
                 if (!lcn_solution_set_add(image, xi, 0, 0, 0, NULL)) jumps++;
                 if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
-                lcn_solution_set_add(g->sols, xi, res->paths[i].accuracy, res->paths[i].residual, 0, NULL);
+                lcn_solution_set_add(g->sols, xi, acc[i], resid[i], 0, NULL);
             }
             if (opts->hook) {
                 lcn_monodromy_state_struct st = {.m = m, .p1 = p1, .p2 = p2, .pos = pos, .before = before,
                                                  .stall = stall, .rng = *rng, .predictor_tol = trk.predictor_tol,
-                                                 .max_step = trk.max_step};
+                                                 .max_step = trk.max_step, .origin = origin};
                 g->seconds = seconds0 + now() - t0;
                 if (opts->hook(opts->hook_data, g, &st)) {
                     err = LCN_ERR_INTERRUPTED;
@@ -226,6 +280,9 @@ cleanup:
     lcn_free(buf);
     lcn_free(p1);
     lcn_free(p2);
+    lcn_free(acc);
+    lcn_free(resid);
+    lcn_free(origin);
     return err;
 }
 
