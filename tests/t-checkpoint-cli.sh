@@ -56,7 +56,7 @@ kill)
     pid=
     [ "$rc" -eq 143 ] || bad "SIGTERM: exit $rc, want 143 (128 + SIGTERM): $(cat "$tmp/a.err")"
     grep -q "interrupted by SIGTERM; progress saved in $ck" "$tmp/a.err" || bad "SIGTERM message: $(cat "$tmp/a.err")"
-    head -n 1 "$ck" | grep -q '^lcncrit-checkpoint 2$' || bad "not a checkpoint file after SIGTERM"
+    head -n 1 "$ck" | grep -q '^lcncrit-checkpoint 3$' || bad "not a checkpoint file after SIGTERM"
     [ -e "$tmp/a.json" ] || [ -e "$tmp/a.json.tmp" ] && bad "an interrupted run left a --json file"
 
     # 2. Resume, SIGKILL after the next periodic save: only that save survives.

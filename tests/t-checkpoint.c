@@ -55,14 +55,17 @@ static void fill_entry(lcn_checkpoint_t ck, const char *key, int mono, int paths
         e->moves = (long)lcn_rng_below(rng, 3);
         e->st.m = m;
         e->st.origin = e->p0;
-        e->st.p1 = lcn_calloc((size_t)m + 1, sizeof *e->st.p1);
-        e->st.p2 = lcn_calloc((size_t)m + 1, sizeof *e->st.p2);
+        int L = (int)lcn_rng_below(rng, 4), K = 2 + (int)lcn_rng_below(rng, 3);
+        e->st.nloops = L;
+        e->st.corners = K;
+        e->st.vertices = lcn_calloc((size_t)(L * K * m) + 1, sizeof *e->st.vertices);
+        e->st.pos = lcn_calloc((size_t)L + 1, sizeof *e->st.pos);
         for (int j = 0; j < m; j++) {
             e->p0[j] = odd_complex(rng);
             e->base[j] = e->moves ? odd_complex(rng) : e->p0[j];
-            e->st.p1[j] = odd_complex(rng);
-            e->st.p2[j] = odd_complex(rng);
         }
+        for (int j = 0; j < L * K * m; j++) e->st.vertices[j] = odd_complex(rng);
+        for (int l = 0; l < L; l++) e->st.pos[l] = c ? lcn_rng_below(rng, c + 1) : 0;
         e->x = lcn_calloc(c * (size_t)n + 1, sizeof *e->x);
         e->accuracy = lcn_calloc(c + 1, sizeof *e->accuracy);
         e->residual = lcn_calloc(c + 1, sizeof *e->residual);
@@ -78,7 +81,6 @@ static void fill_entry(lcn_checkpoint_t ck, const char *key, int mono, int paths
         e->failures = (long)lcn_rng_below(rng, 1000);
         e->steps = (long)lcn_rng_u64(rng) >> 2;
         e->seconds = odd_double(rng);
-        e->st.pos = c ? lcn_rng_below(rng, c + 1) : 0;
         e->st.before = c ? lcn_rng_below(rng, c + 1) : 0;
         e->st.stall = (int)lcn_rng_below(rng, 5);
         for (int j = 0; j < 4; j++) e->st.rng.s[j] = lcn_rng_u64(rng);
@@ -140,8 +142,11 @@ static int entries_equal(const lcn_checkpoint_entry_struct *a, const lcn_checkpo
         DIFF(a->n == b->n && a->m == b->m && a->count == b->count, "sizes");
         DIFF(same_bits(a->p0, b->p0, m * sizeof *a->p0), "p0");
         DIFF(a->moves == b->moves && same_bits(a->base, b->base, m * sizeof *a->base), "base point");
-        DIFF(same_bits(a->st.p1, b->st.p1, m * sizeof *a->p0) && same_bits(a->st.p2, b->st.p2, m * sizeof *a->p0),
-             "p1/p2");
+        size_t L = (size_t)a->st.nloops, K = (size_t)a->st.corners;
+        DIFF(a->st.nloops == b->st.nloops && a->st.corners == b->st.corners &&
+                 same_bits(a->st.vertices, b->st.vertices, L * K * m * sizeof *a->p0) &&
+                 same_bits(a->st.pos, b->st.pos, L * sizeof *a->st.pos),
+             "loops");
         DIFF(same_bits(a->x, b->x, nc * sizeof *a->x), "solutions");
         DIFF(same_bits(a->accuracy, b->accuracy, a->count * sizeof(double)) &&
                  same_bits(a->residual, b->residual, a->count * sizeof(double)) &&
@@ -150,7 +155,7 @@ static int entries_equal(const lcn_checkpoint_entry_struct *a, const lcn_checkpo
         DIFF(a->loops == b->loops && a->paths == b->paths && a->failures == b->failures && a->steps == b->steps &&
                  (ignore_seconds || same_bits(&a->seconds, &b->seconds, sizeof(double))),
              "counters");
-        DIFF(a->st.m == b->st.m && a->st.pos == b->st.pos && a->st.before == b->st.before &&
+        DIFF(a->st.m == b->st.m && a->st.before == b->st.before &&
                  a->st.stall == b->st.stall && same_bits(&a->st.rng, &b->st.rng, sizeof a->st.rng) &&
                  same_bits(&a->st.predictor_tol, &b->st.predictor_tol, sizeof(double)) &&
                  same_bits(&a->st.max_step, &b->st.max_step, sizeof(double)),

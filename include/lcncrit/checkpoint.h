@@ -24,11 +24,12 @@
  * re-tracking rounds and the post-processing of critpoints.c, and whatever
  * the caller does per component afterwards (the census's certification).
  *
- * Text format: "lcncrit-checkpoint 1", "fingerprint LINE", "entries E", then
+ * Text format: "lcncrit-checkpoint 3", "fingerprint LINE", "entries E", then
  * per entry "entry KEY", optionally "monodromy n m count loops paths
- * failures steps seconds", "state pos before stall rng0..rng3 predictor_tol
- * max_step", "p0 ...", "p1 ...", "p2 ..." and one "s x.. accuracy residual
- * multiplicity" line per solution, optionally "paths n npaths ndone starts_hash" and one
+ * failures steps seconds", "state before stall rng0..rng3 predictor_tol
+ * max_step corners nloops", "p0 ..." (the seed pair's), "base moves ..."
+ * (the current base point), one "loop pos corners.." line per loop and one
+ * "s x.. accuracy residual multiplicity" line per solution, optionally "paths n npaths ndone starts_hash" and one
  * "r index status winding prec accepted rejected certified accuracy residual
  * cond t_end x.." line per finished path, then "end"; last "eof". */
 #ifndef LCNCRIT_CHECKPOINT_H
@@ -60,7 +61,7 @@ typedef struct {
     int *multiplicity;           /* count */
     long loops, paths, failures, steps;
     double seconds;
-    lcn_monodromy_state_struct st; /* st.p1, st.p2 owned here (m each) */
+    lcn_monodromy_state_struct st; /* st.vertices, st.pos owned here; st.origin points at p0 */
     /* parameter homotopy (has_paths): npaths paths of pn unknowns */
     int has_paths;
     int pn;

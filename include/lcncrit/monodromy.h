@@ -3,13 +3,12 @@
  *
  * From one seed pair (x0, p0) with F(x0; p0) = 0, random parameter
  * triangles p0 -> p1 -> p2 -> p0 (straight segments, gamma = 1, t from 1 to
- * 0 on each leg) carry known solutions of F(·; p0) to other solutions. The
- * solutions of one loop are tracked in batches, new endpoints joining the
- * queue of the same loop (so one loop applies its permutation until the
- * orbits close);
- * then a new loop is drawn. The
+ * 0 on each leg) carry known solutions of F(·; p0) to other solutions.
+ * Every known solution is carried round every loop drawn so far, new ones
+ * included (a breadth-first search of the orbit under the group those loops
+ * generate); only when that orbit is closed is a new loop drawn. The
  * solve stops when `expected` solutions are known, or, when no count is
- * known, after `max_stall` loops without a new solution — then
+ * known, after `max_stall` loops in a row without a new solution — then
  * completeness is NOT proven (complete = 0).
  *
  * The incidence variety {(x, p) : F(x; p) = 0} of every system in critsys.h
@@ -55,17 +54,23 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_generic_write(FILE *f, const lcn_generic_t g, c
 LCN_EXPORT LCN_WUR lcn_err_t lcn_generic_read(lcn_generic_t g, FILE *f, const char *key, int n, int m);
 
 /* The state of a solve between two batches, beside what g holds (p0, the
- * known solutions in their order, loops = the index of the current loop,
- * the counters): together they are everything the rest of the solve depends
+ * known solutions in their order, loops = the number of loops drawn, the
+ * counters): together they are everything the rest of the solve depends
  * on, so a solve resumed from them draws the same triangles, tracks the same
- * batches and ends with the same set (checkpoint.h saves them). */
+ * batches and ends with the same set (checkpoint.h saves them).
+ *
+ * The loops in use are polygons p0 -> c_1 -> ... -> c_K -> p0 (K corners
+ * each); the solutions only grow, in order, so "solution i has been
+ * carried round loop j" is i < pos[j]. */
 typedef struct {
     int m;
-    double complex *p1, *p2;        /* the current triangle p0 -> p1 -> p2 -> p0 (m each) */
-    size_t pos;                     /* solutions carried round the current loop so far */
-    size_t before;                  /* number of solutions when the current loop began */
-    int stall;                      /* loops in a row without a new solution */
-    lcn_rng_struct rng;             /* the loops' generator, after drawing p1 and p2 */
+    int corners;                    /* K, corners per loop */
+    int nloops;                     /* loops in use */
+    double complex *vertices;       /* nloops * K * m: corner i of loop j at vertices + (j*K + i)*m */
+    size_t *pos;                    /* nloops: solutions carried round loop j so far */
+    size_t before;                  /* number of solutions when the newest loop was drawn */
+    int stall;                      /* loops drawn in a row that found no new solution */
+    lcn_rng_struct rng;             /* the loops' generator, after drawing the newest loop */
     double predictor_tol, max_step; /* the tracker's step control, as adapted so far */
     /* The seed pair's parameters (m): g->p0 equals them until the first
      * base-point move (move_after), after which g->p0 is the new base. */
@@ -89,6 +94,8 @@ typedef struct {
      * without a new solution, carry the known set to a new random base
      * point (one parameter homotopy) and go on there; 0: never [3]. */
     int move_after;
+    /* Corners of a loop besides p0 (2: a triangle) [2]. */
+    int corners;
     /* Optional filter: solutions for which accept() returns 0 (e.g. degenerate
      * ones of another component) are not added. */
     int (*accept)(void *data, const double complex *x);

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "lcncrit/checkpoint.h"
 
-#define CHECKPOINT_FORMAT 2
+#define CHECKPOINT_FORMAT 3
 /* Longest fingerprint line kept (a longer one is cut: still a fingerprint). */
 #define FINGERPRINT_MAX 4000
 
@@ -38,9 +38,11 @@ static void entry_clear_mono(lcn_checkpoint_entry_struct *e)
     lcn_free(e->accuracy);
     lcn_free(e->residual);
     lcn_free(e->multiplicity);
-    lcn_free(e->st.p1);
-    lcn_free(e->st.p2);
-    e->p0 = e->base = e->x = e->st.p1 = e->st.p2 = e->st.origin = NULL;
+    lcn_free(e->st.vertices);
+    lcn_free(e->st.pos);
+    e->p0 = e->base = e->x = e->st.vertices = e->st.origin = NULL;
+    e->st.pos = NULL;
+    e->st.nloops = 0;
     e->moves = 0;
     e->accuracy = e->residual = NULL;
     e->multiplicity = NULL;
@@ -59,7 +61,19 @@ static void entry_clear_paths(lcn_checkpoint_entry_struct *e)
     e->has_paths = 0;
 }
 
-/* Sizes of the monodromy part: p0, p1, p2 for m, the solutions for count. */
+/* Room for nloops loops of K corners in the state (vertices: nloops*K*m;
+ * pos: nloops). */
+static void entry_set_loops(lcn_checkpoint_entry_struct *e, int K, int nloops)
+{
+    size_t c = (size_t)(nloops > 0 ? nloops : 1), mm = (size_t)(e->m ? e->m : 1), kk = (size_t)(K > 0 ? K : 1);
+    e->st.vertices = lcn_realloc(e->st.vertices, c * kk * mm * sizeof *e->st.vertices);
+    e->st.pos = lcn_realloc(e->st.pos, c * sizeof *e->st.pos);
+    e->st.corners = K;
+    e->st.nloops = nloops;
+}
+
+/* Sizes of the monodromy part: p0 and base for m, no loops yet, the
+ * solutions for count. */
 static void entry_alloc_mono(lcn_checkpoint_entry_struct *e, int n, int m, size_t count)
 {
     entry_clear_mono(e);
@@ -72,8 +86,7 @@ static void entry_alloc_mono(lcn_checkpoint_entry_struct *e, int n, int m, size_
     e->base = lcn_calloc(mm, sizeof *e->base);
     e->st.m = m;
     e->st.origin = e->p0;
-    e->st.p1 = lcn_calloc(mm, sizeof *e->st.p1);
-    e->st.p2 = lcn_calloc(mm, sizeof *e->st.p2);
+    entry_set_loops(e, 2, 0);
     e->x = lcn_calloc(c * (size_t)n, sizeof *e->x);
     e->accuracy = lcn_calloc(c, sizeof *e->accuracy);
     e->residual = lcn_calloc(c, sizeof *e->residual);
@@ -149,17 +162,19 @@ static void write_entry(FILE *f, const lcn_checkpoint_entry_struct *e)
         const lcn_monodromy_state_struct *st = &e->st;
         fprintf(f, "monodromy %d %d %zu %ld %ld %ld %ld %a\n", e->n, e->m, e->count, e->loops, e->paths,
                 e->failures, e->steps, e->seconds);
-        fprintf(f, "state %zu %zu %d %" PRIx64 " %" PRIx64 " %" PRIx64 " %" PRIx64 " %a %a\n", st->pos, st->before,
-                st->stall, st->rng.s[0], st->rng.s[1], st->rng.s[2], st->rng.s[3], st->predictor_tol, st->max_step);
-        const double complex *v[3] = {e->p0, st->p1, st->p2};
-        for (int r = 0; r < 3; r++) {
-            fputs(r == 0 ? "p0" : r == 1 ? "p1" : "p2", f);
-            for (int j = 0; j < e->m; j++) put_c(f, v[r][j]);
-            fputc('\n', f);
-        }
-        fprintf(f, "base %ld", e->moves);
+        fprintf(f, "state %zu %d %" PRIx64 " %" PRIx64 " %" PRIx64 " %" PRIx64 " %a %a %d %d\n", st->before, st->stall,
+                st->rng.s[0], st->rng.s[1], st->rng.s[2], st->rng.s[3], st->predictor_tol, st->max_step, st->corners,
+                st->nloops);
+        fputs("p0", f);
+        for (int j = 0; j < e->m; j++) put_c(f, e->p0[j]);
+        fprintf(f, "\nbase %ld", e->moves);
         for (int j = 0; j < e->m; j++) put_c(f, e->base[j]);
         fputc('\n', f);
+        for (int l = 0; l < st->nloops; l++) {
+            fprintf(f, "loop %zu", st->pos[l]);
+            for (int j = 0; j < st->corners * e->m; j++) put_c(f, st->vertices[((size_t)l * st->corners) * e->m + j]);
+            fputc('\n', f);
+        }
         for (size_t i = 0; i < e->count; i++) {
             fputs("s", f);
             for (int j = 0; j < e->n; j++) put_c(f, e->x[i * (size_t)e->n + j]);
@@ -208,6 +223,8 @@ static int expect_word(FILE *f, const char *w)
  * that a corrupt header cannot make us allocate gigabytes. */
 #define MAX_UNKNOWNS 100000
 #define MAX_POINTS ((size_t)1 << 24)
+#define MAX_LOOPS 100000
+#define MAX_CORNERS 64
 
 static lcn_err_t read_entry(lcn_checkpoint_entry_struct *e, FILE *f)
 {
@@ -233,21 +250,27 @@ static lcn_err_t read_entry(lcn_checkpoint_entry_struct *e, FILE *f)
             e->steps = steps;
             e->seconds = secs;
             lcn_monodromy_state_struct *st = &e->st;
+            int K, nloops;
             if (expect_word(f, "state") ||
-                fscanf(f, "%zu %zu %d %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %la %la", &st->pos, &st->before,
+                fscanf(f, "%zu %d %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %la %la %d %d", &st->before,
                        &st->stall, &st->rng.s[0], &st->rng.s[1], &st->rng.s[2], &st->rng.s[3], &st->predictor_tol,
-                       &st->max_step) != 9)
+                       &st->max_step, &K, &nloops) != 10)
                 return LCN_ERR_PARSE;
-            if (st->pos > count || st->before > count) return LCN_ERR_PARSE;
-            double complex *v[3] = {e->p0, st->p1, st->p2};
-            for (int r = 0; r < 3; r++) {
-                if (expect_word(f, r == 0 ? "p0" : r == 1 ? "p1" : "p2")) return LCN_ERR_PARSE;
-                for (int j = 0; j < m; j++)
-                    if (get_c(f, &v[r][j])) return LCN_ERR_PARSE;
-            }
+            if (st->before > count || K < 2 || K > MAX_CORNERS || nloops < 0 || nloops > MAX_LOOPS)
+                return LCN_ERR_PARSE;
+            if (expect_word(f, "p0")) return LCN_ERR_PARSE;
+            for (int j = 0; j < m; j++)
+                if (get_c(f, &e->p0[j])) return LCN_ERR_PARSE;
             if (expect_word(f, "base") || fscanf(f, "%ld", &e->moves) != 1 || e->moves < 0) return LCN_ERR_PARSE;
             for (int j = 0; j < m; j++)
                 if (get_c(f, &e->base[j])) return LCN_ERR_PARSE;
+            entry_set_loops(e, K, nloops);
+            for (int l = 0; l < nloops; l++) {
+                if (expect_word(f, "loop") || fscanf(f, "%zu", &st->pos[l]) != 1 || st->pos[l] > count)
+                    return LCN_ERR_PARSE;
+                for (int j = 0; j < K * m; j++)
+                    if (get_c(f, &st->vertices[((size_t)l * K) * m + j])) return LCN_ERR_PARSE;
+            }
             for (size_t i = 0; i < count; i++) {
                 if (expect_word(f, "s")) return LCN_ERR_PARSE;
                 for (int j = 0; j < n; j++)
@@ -433,13 +456,15 @@ static int mono_hook(void *data, const lcn_generic_struct *g, const lcn_monodrom
     e->failures = g->failures;
     e->steps = g->steps;
     e->seconds = g->seconds;
-    double complex *p1 = e->st.p1, *p2 = e->st.p2;
-    memcpy(p1, st->p1, (size_t)m * sizeof *p1);
-    memcpy(p2, st->p2, (size_t)m * sizeof *p2);
+    double complex *v = e->st.vertices;
+    size_t *pos = e->st.pos;
     e->st = *st;
-    e->st.p1 = p1;
-    e->st.p2 = p2;
+    e->st.vertices = v;
+    e->st.pos = pos;
     e->st.origin = e->p0;
+    entry_set_loops(e, st->corners, st->nloops);
+    memcpy(e->st.vertices, st->vertices, (size_t)st->nloops * (size_t)st->corners * (size_t)m * sizeof *v);
+    memcpy(e->st.pos, st->pos, (size_t)st->nloops * sizeof *pos);
     return lcn_checkpoint_poll(e->ck);
 }
 

@@ -1,4 +1,5 @@
 /* Monodromy: the generic solution set from one seed pair (monodromy.h). */
+#include <math.h>
 #include <string.h>
 #include <time.h>
 #include "lcncrit/monodromy.h"
@@ -54,33 +55,72 @@ void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
     /* Segre (6,6), seed 1: the loops stalled at all but four solutions for
      * 12 loops at one base point (see move_base). */
     o->move_after = 3;
+    /* Triangles. Polygons were measured on Segre (4,4), seeds 1-10: 1.82M
+     * steps in all with K = 2, 1.86M with K = 4 (and mixed on (5,5)). */
+    o->corners = 2;
 }
+
+/* What the legs of one solve share. */
+typedef struct {
+    const lcn_system_struct *sys;
+    lcn_generic_struct *g;              /* its counters (paths, failures, steps) */
+    lcn_result_struct *res;             /* the results of a leg */
+    const lcn_solve_opts_struct *track; /* the legs' options, with their step cap */
+    double complex *x;                  /* n: scratch */
+    long rescued;                       /* "singular" ends kept as regular (see leg) */
+} leg_ctx;
 
 /* Track nin points from pa to pb on the straight segment; the regular
  * endpoints are compacted into out (which may alias in), their accuracy and
- * residual into acc and resid (both may be NULL). */
-static size_t leg(double complex *out, double *acc, double *resid, lcn_result_t res, const lcn_system_t sys,
-                  const double complex *pa, const double complex *pb, double complex gamma, const double complex *in,
-                  size_t nin, const lcn_solve_opts_struct *o, long *paths, long *fails, long *steps)
+ * residual into acc and resid (both may be NULL). by_status (may be NULL)
+ * tallies the failed paths.
+ *
+ * (Failed legs are not what makes the tail: on Segre (4,4), seeds 1-4,
+ * legs without any cap failed 1-5 times instead of 53-137, and the solve
+ * needed exactly as many loops, with 1.6 times the steps. What makes it is
+ * that a loop moves few solutions: about 70% of those carried round a
+ * random triangle come back to themselves, so the last few are reached
+ * only by the rare loop that moves them.) */
+static size_t leg(leg_ctx *c, double complex *out, double *acc, double *resid, const double complex *pa,
+                  const double complex *pb, const double complex *in, size_t nin, long *by_status)
 {
-    int n = sys->n;
+    int n = c->sys->n;
     if (nin == 0) return 0;
-    lcn_err_t err = lcn_solve_parameter(res, sys, pa, pb, gamma, in, nin, o);
-    *paths += (long)nin;
+    lcn_err_t err = lcn_solve_parameter(c->res, c->sys, pa, pb, 1.0, in, nin, c->track);
+    c->g->paths += (long)nin;
     if (err) {
-        *fails += (long)nin;
+        c->g->failures += (long)nin;
         return 0;
     }
     size_t j = 0;
-    for (size_t i = 0; i < res->npaths; i++) {
-        *steps += res->paths[i].steps_accepted + res->paths[i].steps_rejected;
-        if (res->paths[i].status != LCN_PATH_SUCCESS) {
-            (*fails)++;
+    for (size_t i = 0; i < c->res->npaths; i++) {
+        const lcn_path_result_struct *q = &c->res->paths[i];
+        c->g->steps += q->steps_accepted + q->steps_rejected;
+        double a = q->accuracy, r = q->residual;
+        if (q->status == LCN_PATH_SINGULAR) {
+            /* At generic parameters every solution is regular, so a
+             * "singular" end is a badly conditioned regular one (far out
+             * in the chart, where the endgame never sees cond(H_x)
+             * settle below 1e8): keep it if Newton converges
+             * quadratically in MPC from the endgame's estimate. */
+            memcpy(c->x, q->x, (size_t)n * sizeof *c->x);
+            if (lcn_newton_refine(c->x, &a, &r, c->sys, pb, 128, 30) == LCN_OK) {
+                memcpy(out + j * n, c->x, (size_t)n * sizeof *out);
+                if (acc) acc[j] = a;
+                if (resid) resid[j] = r;
+                j++;
+                c->rescued++;
+                continue;
+            }
+        }
+        if (q->status != LCN_PATH_SUCCESS) {
+            c->g->failures++;
+            if (by_status) by_status[q->status]++;
             continue;
         }
-        memcpy(out + j * n, res->paths[i].x, (size_t)n * sizeof *out);
-        if (acc) acc[j] = res->paths[i].accuracy;
-        if (resid) resid[j] = res->paths[i].residual;
+        memcpy(out + j * n, q->x, (size_t)n * sizeof *out);
+        if (acc) acc[j] = a;
+        if (resid) resid[j] = r;
         j++;
     }
     return j;
@@ -90,9 +130,8 @@ static size_t leg(double complex *out, double *acc, double *resid, lcn_result_t 
  * straight segment, the legs' step control without their cap) and make pb
  * the base. A solution whose path fails is dropped from the set: the loops
  * at pb reach it again. Returns the number dropped. */
-static size_t move_base(lcn_generic_t g, const lcn_system_t sys, const double complex *pb, double complex *buf,
-                        double *acc, double *resid, size_t B, lcn_result_t res, const lcn_solve_opts_struct *track,
-                        const lcn_monodromy_opts_struct *opts)
+static size_t move_base(leg_ctx *c, lcn_generic_struct *g, const double complex *pb, double complex *buf,
+                        double *acc, double *resid, size_t B, const lcn_monodromy_opts_struct *opts)
 {
     int n = g->n;
     size_t N = g->sols->count;
@@ -101,7 +140,7 @@ static size_t move_base(lcn_generic_t g, const lcn_system_t sys, const double co
     for (size_t pos = 0; pos < N; pos += B) {
         size_t nb = N - pos < B ? N - pos : B;
         memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
-        nb = leg(buf, acc, resid, res, sys, g->p0, pb, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
+        nb = leg(c, buf, acc, resid, g->p0, pb, buf, nb, NULL);
         for (size_t i = 0; i < nb; i++) {
             const double complex *xi = buf + i * (size_t)n;
             if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
@@ -118,6 +157,49 @@ static size_t move_base(lcn_generic_t g, const lcn_system_t sys, const double co
     return dropped;
 }
 
+/* The loops in use and their bookkeeping (the state's arrays, grown as
+ * loops are drawn), with each loop's endpoints so far: a loop maps
+ * distinct solutions to distinct solutions, so two of its paths ending at
+ * one point prove that one of them jumped. (After a resume only the
+ * endpoints tracked since are seen.) */
+typedef struct {
+    int m, n, K, nloops, alloc;
+    double complex *corners; /* loop j's K corners, corner i at corners + (j*K + i)*m */
+    size_t *pos;
+    lcn_solution_set_struct *image;
+} loops_t;
+
+static void loops_add(loops_t *L, const double complex *corners, size_t pos)
+{
+    if (L->nloops == L->alloc) {
+        int a = L->alloc ? 2 * L->alloc : 4;
+        size_t mm = (size_t)(L->m ? L->m : 1);
+        L->corners = lcn_realloc(L->corners, (size_t)a * (size_t)L->K * mm * sizeof *L->corners);
+        L->pos = lcn_realloc(L->pos, (size_t)a * sizeof *L->pos);
+        L->image = lcn_realloc(L->image, (size_t)a * sizeof *L->image);
+        L->alloc = a;
+    }
+    int j = L->nloops++;
+    size_t km = (size_t)L->K * (size_t)L->m;
+    memcpy(L->corners + (size_t)j * km, corners, km * sizeof *corners);
+    L->pos[j] = pos;
+    lcn_solution_set_init(&L->image[j], L->n);
+}
+
+static void loops_reset(loops_t *L)
+{
+    for (int j = 0; j < L->nloops; j++) lcn_solution_set_clear(&L->image[j]);
+    L->nloops = 0;
+}
+
+static void loops_clear(loops_t *L)
+{
+    loops_reset(L);
+    lcn_free(L->corners);
+    lcn_free(L->pos);
+    lcn_free(L->image);
+}
+
 lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const double complex *x0,
                               const double complex *p0, const lcn_monodromy_opts_t opts)
 {
@@ -125,55 +207,62 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     if (g->n != n || g->m != m || n < 1) return LCN_ERR_ARG;
     double t0 = now();
     lcn_err_t err = LCN_OK;
-    size_t B = opts->batch ? opts->batch : 256;
+    size_t B = opts->batch ? opts->batch : 256, mm = (size_t)(m ? m : 1);
     double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
     double complex *buf = lcn_malloc_array(B * (size_t)n, sizeof *buf);
     double *acc = lcn_malloc_array(B, sizeof *acc), *resid = lcn_malloc_array(B, sizeof *resid);
-    double complex *origin = lcn_malloc_array((size_t)(m ? m : 1), sizeof *origin);
-    double complex *p1 = lcn_malloc_array((size_t)(m ? m : 1), sizeof *p1);
-    double complex *p2 = lcn_malloc_array((size_t)(m ? m : 1), sizeof *p2);
+    double complex *origin = lcn_malloc_array(mm, sizeof *origin);
+    int K = opts->corners >= 2 ? opts->corners : 2;
+    double complex *draw = lcn_malloc_array(mm * (size_t)K, sizeof *draw); /* a new loop's corners, or a new base */
     lcn_result_t res;
     lcn_result_init(res);
     lcn_rng_t rng;
     lcn_rng_init(rng, opts->seed, MONODROMY_STREAM);
-    /* The endpoints of one loop: a loop maps distinct solutions to distinct
-     * solutions, so two paths of one loop ending at the same point prove
-     * that one of them jumped. (After a resume mid-loop, only the rest of
-     * the loop is seen.) */
-    lcn_solution_set_t image;
-    lcn_solution_set_init(image, n);
+    loops_t L = {.m = m, .n = n, .K = K};
     lcn_solve_opts_struct trk = opts->track, *track = &trk;
-    int stall = 0, in_loop = 0;
-    size_t before = 0, pos = 0, jumps = 0;
+    /* The legs end at generic parameters, where every solution is regular:
+     * a converging Newton proves an end regular, whatever its condition
+     * number (ends far out in the chart reach 1e11 and more). */
+    trk.singular_cond = INFINITY;
+    leg_ctx lc = {.sys = sys, .g = g, .res = res, .track = track, .x = x};
+    int stall = 0;
+    size_t before = 0, jumps = 0;
+    /* Failed legs since the last progress line, by leg (out of p0, between
+       corners, back to p0) and status. */
+    long lfail[3][LCN_PATH_NSTATUS];
+    memset(lfail, 0, sizeof lfail);
     const lcn_monodromy_state_struct *rs = opts->resume;
     double seconds0 = 0;
 
     if (rs) {
-        /* Continue between two batches of loop g->loops, exactly as saved. */
-        if (rs->m != m || memcmp(rs->origin, p0, (size_t)m * sizeof *p0)) {
+        /* Continue between two batches, exactly as saved. */
+        if (rs->m != m || memcmp(rs->origin, p0, (size_t)m * sizeof *p0) || rs->nloops < 0 || rs->corners != K) {
             err = LCN_ERR_ARG;
             goto cleanup;
         }
-        memcpy(p1, rs->p1, (size_t)m * sizeof *p1);
-        memcpy(p2, rs->p2, (size_t)m * sizeof *p2);
+        for (int j = 0; j < rs->nloops; j++) {
+            if (rs->pos[j] > g->sols->count) {
+                err = LCN_ERR_ARG;
+                goto cleanup;
+            }
+            loops_add(&L, rs->vertices + (size_t)j * K * m, rs->pos[j]);
+        }
         *rng = rs->rng;
-        pos = rs->pos;
         before = rs->before;
         stall = rs->stall;
         trk.predictor_tol = rs->predictor_tol;
         trk.max_step = rs->max_step;
         seconds0 = g->seconds;
-        in_loop = 1;
     } else {
         memcpy(g->p0, p0, (size_t)m * sizeof *p0);
         lcn_solution_set_reset(g->sols);
         memcpy(x, x0, (size_t)n * sizeof *x);
-        double acc, resid;
-        if (lcn_newton_refine(x, &acc, &resid, sys, p0, 128, 30) != LCN_OK) {
+        double a, r;
+        if (lcn_newton_refine(x, &a, &r, sys, p0, 128, 30) != LCN_OK) {
             err = LCN_ERR_ARG;
             goto cleanup;
         }
-        lcn_solution_set_add(g->sols, x, acc, resid, 0, NULL);
+        lcn_solution_set_add(g->sols, x, a, r, 0, NULL);
         g->loops = g->paths = g->failures = g->steps = g->moves = 0;
     }
     memcpy(origin, p0, (size_t)m * sizeof *p0);
@@ -182,42 +271,81 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
      * the predictor below (so also after a resume, from predictor_tol),
      * and doubled for each loop in a row without a new solution: the last
      * solutions can be far out in the chart, reached only by long legs.
-     * (On Segre (6,6), seed 1, this cut the failed legs of a stalled loop
-     * from about 950 to about 60 of 53000, but the run still stalled at
-     * all but four solutions from loop 16 to 22: the cap is not what hides those
-     * four.) Derived from (predictor_tol, stall), both in the saved state,
-     * so a resumed run uses the same caps. */
+     * Derived from (predictor_tol, stall), both in the saved state, so a
+     * resumed run uses the same caps. */
     long cap = opts->leg_max_steps > 0 ? opts->leg_max_steps : trk.max_steps;
     for (double tol = opts->track.predictor_tol; tol > 1.5 * trk.predictor_tol; tol /= 4) cap = cap / 3 * 4;
 
     long expected = opts->expected;
-    for (; g->loops < opts->max_loops; g->loops++, in_loop = 0) {
-        if (!in_loop) {
-            if (expected > 0 && (long)g->sols->count >= expected) break;
+    for (;;) {
+        size_t N = g->sols->count;
+        if (expected > 0 && (long)N >= expected) break;
+        /* The first loop with solutions not yet carried round it. */
+        int j = 0;
+        while (j < L.nloops && L.pos[j] >= N) j++;
+        if (j == L.nloops) {
+            /* The orbit under the loops drawn so far is closed. */
+            if (L.nloops > 0) {
+                stall = N == before ? stall + 1 : 0;
+                lcn_logf(&opts->log, LCN_LOG_INFO,
+                         "monodromy: %ld loops, %zu solutions%s%ld (%ld legs, %ld steps, %ld failed, %ld "
+                         "\"singular\" ends kept as regular so far; %zu jumps)",
+                         g->loops, N, expected > 0 ? " of " : "", expected > 0 ? expected : 0L, g->paths, g->steps,
+                         g->failures, lc.rescued, jumps);
+                long nfail = 0;
+                for (int l = 0; l < 3; l++)
+                    for (int st = 0; st < LCN_PATH_NSTATUS; st++) nfail += lfail[l][st];
+                if (nfail > 0) {
+#define LEGS3(st) lfail[0][st], lfail[1][st], lfail[2][st]
+                    lcn_logf(&opts->log, LCN_LOG_INFO,
+                             "monodromy: failed legs out/between/back: step cap %ld/%ld/%ld, singular "
+                             "%ld/%ld/%ld, at infinity %ld/%ld/%ld, ill-conditioned %ld/%ld/%ld, step too small "
+                             "%ld/%ld/%ld",
+                             LEGS3(LCN_PATH_MAX_STEPS), LEGS3(LCN_PATH_SINGULAR), LEGS3(LCN_PATH_AT_INFINITY),
+                             LEGS3(LCN_PATH_ILL_CONDITIONED), LEGS3(LCN_PATH_STEP_TOO_SMALL));
+#undef LEGS3
+                    memset(lfail, 0, sizeof lfail);
+                }
+                /* Two paths of one loop that ended at one point prove path
+                 * jumping (the missing solutions are then likely badly
+                 * conditioned ones that their paths jumped away from):
+                 * track more carefully from now on. Few new solutions
+                 * alone are no evidence of it: on Segre (4,4) the last
+                 * ones are far out in the chart and reached by long legs,
+                 * with no jump at all, and tightening there tripled the
+                 * steps. */
+                if (jumps > 0 && expected > 0 && track->predictor_tol > 1e-7) {
+                    track->predictor_tol /= 4;
+                    track->max_step /= 2;
+                    /* RK4: steps grow like predictor_tol^(-1/5), 4^(1/5) = 1.32 */
+                    cap = cap / 3 * 4;
+                }
+                jumps = 0;
+            }
             if (expected <= 0 && stall >= opts->max_stall) break;
+            if (g->loops >= opts->max_loops) break;
             if (expected > 0 && opts->move_after > 0 && stall >= opts->move_after) {
                 /* The missing solutions may be badly conditioned at this
                  * base point (legs keep only regular endpoints) or fail
-                 * the accept filter there; at another one they are not. */
-                for (int j = 0; j < m; j++) p1[j] = lcn_rng_cnormal(rng);
+                 * the accept filter there; at another one they are not.
+                 * The loops were based at the old point: start afresh. */
+                for (int i = 0; i < m; i++) draw[i] = lcn_rng_cnormal(rng);
                 trk.max_steps = opts->track.max_steps;
-                size_t had = g->sols->count;
-                size_t dropped = move_base(g, sys, p1, buf, acc, resid, B, res, track, opts);
+                size_t dropped = move_base(&lc, g, draw, buf, acc, resid, B, opts);
                 lcn_logf(&opts->log, LCN_LOG_INFO,
                          "monodromy: no new solution in %d loops; moved the %zu solutions to a new base point "
-                         "(%zu dropped, to be found again)", stall, had, dropped);
+                         "(%zu dropped, to be found again)", stall, N, dropped);
+                loops_reset(&L);
                 stall = 0;
+                N = g->sols->count;
             }
-            /* A fresh random triangle p0 -> p1 -> p2 -> p0 (straight segments,
-             * gamma = 1), p1 and p2 generic complex. (Two-leg loops along
-             * gamma-arcs were tried: they enclose only a lens around one segment
-             * and needed 3.6 times the legs on Segre (4,4).) */
-            for (int j = 0; j < m; j++) p1[j] = lcn_rng_cnormal(rng);
-            for (int j = 0; j < m; j++) p2[j] = lcn_rng_cnormal(rng);
-            before = g->sols->count;
-            pos = 0;
-            jumps = 0;
-            lcn_solution_set_reset(image);
+            /* A fresh random polygon p0 -> c_1 -> ... -> c_K -> p0
+             * (straight segments, gamma = 1), its corners generic complex. */
+            for (int i = 0; i < K * m; i++) draw[i] = lcn_rng_cnormal(rng);
+            loops_add(&L, draw, 0);
+            g->loops++;
+            before = N;
+            continue;
         }
         trk.max_steps = opts->track.max_steps;
         if (opts->leg_max_steps > 0) {
@@ -225,49 +353,35 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             for (int i = 0; i < stall && c < trk.max_steps; i++) c *= 2;
             if (c < trk.max_steps) trk.max_steps = c;
         }
-        while (pos < g->sols->count && !(expected > 0 && (long)g->sols->count >= expected)) {
-            size_t nb = g->sols->count - pos;
-            if (nb > B) nb = B;
-            memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
-            pos += nb;
-            nb = leg(buf, NULL, NULL, res, sys, g->p0, p1, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
-            nb = leg(buf, NULL, NULL, res, sys, p1, p2, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
-            nb = leg(buf, acc, resid, res, sys, p2, g->p0, 1.0, buf, nb, track, &g->paths, &g->failures, &g->steps);
-            for (size_t i = 0; i < nb; i++) {
-                const double complex *xi = buf + i * (size_t)n;
-                if (!lcn_solution_set_add(image, xi, 0, 0, 0, NULL)) jumps++;
-                if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
-                lcn_solution_set_add(g->sols, xi, acc[i], resid[i], 0, NULL);
-            }
-            if (opts->hook) {
-                lcn_monodromy_state_struct st = {.m = m, .p1 = p1, .p2 = p2, .pos = pos, .before = before,
-                                                 .stall = stall, .rng = *rng, .predictor_tol = trk.predictor_tol,
-                                                 .max_step = trk.max_step, .origin = origin};
-                g->seconds = seconds0 + now() - t0;
-                if (opts->hook(opts->hook_data, g, &st)) {
-                    err = LCN_ERR_INTERRUPTED;
-                    goto cleanup;
-                }
-            }
+        /* Carry the next batch of solutions round loop j. */
+        const double complex *c = L.corners + (size_t)j * K * m;
+        size_t nb = N - L.pos[j];
+        if (nb > B) nb = B;
+        memcpy(buf, g->sols->x + L.pos[j] * (size_t)n, nb * (size_t)n * sizeof *buf);
+        L.pos[j] += nb;
+        nb = leg(&lc, buf, NULL, NULL, g->p0, c, buf, nb, lfail[0]);
+        for (int i = 1; i < K; i++) nb = leg(&lc, buf, NULL, NULL, c + (i - 1) * m, c + i * m, buf, nb, lfail[1]);
+        nb = leg(&lc, buf, acc, resid, c + (K - 1) * m, g->p0, buf, nb, lfail[2]);
+        for (size_t i = 0; i < nb; i++) {
+            const double complex *xi = buf + i * (size_t)n;
+            if (!lcn_solution_set_add(&L.image[j], xi, 0, 0, 0, NULL)) jumps++;
+            if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
+            lcn_solution_set_add(g->sols, xi, acc[i], resid[i], 0, NULL);
         }
-        stall = g->sols->count == before ? stall + 1 : 0;
-        lcn_logf(&opts->log, LCN_LOG_INFO,
-                 "monodromy: loop %ld, %zu solutions%s%ld (%ld legs, %ld steps, %ld failed so far; %zu jumps in this loop)",
-                 g->loops + 1, g->sols->count, expected > 0 ? " of " : "", expected > 0 ? expected : 0L, g->paths,
-                 g->steps, g->failures, jumps);
-        /* Two paths of this loop that ended at one point prove path jumping
-         * (the missing solutions are then likely badly conditioned ones
-         * that their paths jumped away from): track more carefully from now
-         * on. Few new solutions alone are no evidence of it: on Segre (4,4)
-         * the last ones are far out in the chart and reached by long legs,
-         * with no jump at all, and tightening there tripled the steps. */
-        if (jumps > 0 && expected > 0 && (long)g->sols->count < expected && track->predictor_tol > 1e-7) {
-            track->predictor_tol /= 4;
-            track->max_step /= 2;
-            /* RK4: steps grow like predictor_tol^(-1/5), 4^(1/5) = 1.32 */
-            cap = cap / 3 * 4;
+        if (opts->hook) {
+            lcn_monodromy_state_struct st = {.m = m, .corners = K, .nloops = L.nloops, .vertices = L.corners, .pos = L.pos,
+                                             .before = before, .stall = stall, .rng = *rng,
+                                             .predictor_tol = trk.predictor_tol, .max_step = trk.max_step,
+                                             .origin = origin};
+            g->seconds = seconds0 + now() - t0;
+            if (opts->hook(opts->hook_data, g, &st)) {
+                err = LCN_ERR_INTERRUPTED;
+                goto cleanup;
+            }
         }
     }
+    lcn_logf(&opts->log, LCN_LOG_INFO, "monodromy: stopped with %zu solutions (%ld loops, %ld legs, %ld steps, %ld failed)",
+             g->sols->count, g->loops, g->paths, g->steps, g->failures);
     if (expected > 0 && (long)g->sols->count > expected)
         lcn_logf(&opts->log, LCN_LOG_WARN, "monodromy: %zu solutions, more than the expected %ld",
                  g->sols->count, expected);
@@ -275,14 +389,13 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
 cleanup:
     g->seconds = seconds0 + now() - t0;
     lcn_result_clear(res);
-    lcn_solution_set_clear(image);
+    loops_clear(&L);
     lcn_free(x);
     lcn_free(buf);
-    lcn_free(p1);
-    lcn_free(p2);
     lcn_free(acc);
     lcn_free(resid);
     lcn_free(origin);
+    lcn_free(draw);
     return err;
 }
 
