@@ -88,6 +88,30 @@ static double now(void)
 }
 
 /* Roots from linear factors (l0 x + l1 y has the root (x:y) = (−l1 : l0)). */
+/* The listing order of the roots: higher multiplicity first, finite before
+ * infinite, then by real part and imaginary part, parts within 1e-8 of
+ * each other (relative) counting as equal, so that the order does not hang
+ * on the last bits of w. */
+typedef struct {
+    double complex z;
+    int inf, mult;
+} root_key;
+
+static int cmp_part(double a, double b)
+{
+    double tol = 1e-8 * fmax(1.0, fmax(fabs(a), fabs(b)));
+    return a < b - tol ? -1 : a > b + tol ? 1 : 0;
+}
+
+static int cmp_roots(const void *pa, const void *pb)
+{
+    const root_key *a = pa, *b = pb;
+    if (a->mult != b->mult) return a->mult > b->mult ? -1 : 1;
+    if (a->inf != b->inf) return a->inf - b->inf;
+    int c = cmp_part(creal(a->z), creal(b->z));
+    return c ? c : cmp_part(cimag(a->z), cimag(b->z));
+}
+
 static void set_roots(lcn_census_point_struct *p, const double complex *lin, const int *mult, int nf)
 {
     p->nroots = nf;
@@ -106,6 +130,15 @@ static void set_roots(lcn_census_point_struct *p, const double complex *lin, con
             p->root[i] = -l1 / l0;
         }
     }
+    root_key *key = lcn_malloc_array((size_t)(nf ? nf : 1), sizeof *key);
+    for (int i = 0; i < nf; i++) key[i] = (root_key){p->root[i], p->root_inf[i], p->root_mult[i]};
+    qsort(key, (size_t)nf, sizeof *key, cmp_roots);
+    for (int i = 0; i < nf; i++) {
+        p->root[i] = key[i].z;
+        p->root_inf[i] = key[i].inf;
+        p->root_mult[i] = key[i].mult;
+    }
+    lcn_free(key);
 }
 
 /* Classify and store the factorizations of f (complex θ with real values). */
