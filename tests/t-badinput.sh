@@ -146,15 +146,18 @@ sizes() {
     bad --k edd --k 1000000,1000000
     bad --k census --k 1 --target 1 --cache none
     bad --k params --k 1 --target 1 --cache none
-    # The path limit counts what is tracked: the 11! orderings of θ for
-    # (1^11), C_(2,2) = 6 for the Segre system; 6 paths pass --max-paths 6.
-    bad --partition locus --partition 1,1,1,1,1,1,1,1,1,1,1 --target random --cache none
+    # The path limit counts what is tracked: one θ per point w of Δ(2,1),
+    # EDdeg = 7; C_(2,2) = 6 for the Segre system. Exactly the count passes.
+    bad --partition locus --partition 2,1 --target random --cache none --max-paths 6
+    good locus --partition 2,1 --target random --cache none --max-paths 7
     bad --k segre --k 2,2 --target random --cache none --max-paths 5
     good segre --k 2,2 --target random --cache none --max-paths 6
     bad --partition locus --partition 70 --target random --cache none
-    # census of a stride-one k = 11 solves Δ(1^10) among others: >= 10! paths.
-    bad --k census --k 6,6 --target random --cache none
-    bad --k census --k 20,20 --target random --cache none
+    # A stride-one census of k = 61 solves the p(60) = 966467 root loci of
+    # degree 60, of k = 63 p(62) = 1300156 (too many to list): more than
+    # 1e6 paths in both.
+    bad --k census --k 31,31 --target random --cache none
+    bad --k census --k 32,32 --target random --cache none
     bad --k census --k 3,3 --s 2,1 --target random --cache none --max-paths 5
 }
 

@@ -319,6 +319,71 @@ static void test_seed_pair(void)
         }
 }
 
+/* The relabellings of a root-locus solution (permuted factors of equal
+ * parts) are Π m_j! distinct solutions with the same w, and a parameter
+ * homotopy carries a relabelled start to a relabelling of the end: what
+ * lets monodromy and the final homotopy track one θ per w. */
+static void test_relabellings(void)
+{
+    int lam[] = {1, 2, 1, 2, 1};
+    for (long it = 0; it < 2 * lcn_test_multiplier(); it++) {
+        lcn_critsys_t cs;
+        CHECK(lcn_critsys_init_locus(cs, lam, 5, lcn_test_seed() + (uint64_t)it) == LCN_OK, "locus (2,2,1,1,1)");
+        int n = cs->n, S = (int)cs->symmetry;
+        CHECK(S == 12, "symmetry %d", S);
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 777 + (uint64_t)it);
+        double complex th[16], p0[256], p1[256], b0[16], img[12 * 16], w0[16], w[16], F[16];
+        CHECK(lcn_critsys_seed_pair(th, p0, b0, cs, rng) == LCN_OK, "seed pair");
+        CHECK(lcn_critsys_relabellings(img, cs, th) == LCN_OK, "relabellings");
+        lcn_critsys_w(w0, NULL, cs, th);
+        lcn_system_ws_t ws;
+        lcn_system_ws_init(ws, cs->sys);
+        double sc = maxabs(p0, cs->m) * (1 + maxabs(w0, cs->k)) * (1 + maxabs(w0, cs->k));
+        for (int i = 0; i < S; i++) {
+            const double complex *x = img + (size_t)i * n;
+            lcn_critsys_w(w, NULL, cs, x);
+            double dw = 0;
+            for (int j = 0; j < cs->k; j++) dw = fmax(dw, cabs(w[j] - w0[j]));
+            CHECK(dw < 1e-12 * (1 + maxabs(w0, cs->k)), "relabelling %d: |w - w0| = %g", i, dw);
+            lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, p0);
+            CHECK(maxabs(F, n) < 1e-10 * sc * pow(1 + maxabs(x, n), 4), "relabelling %d: |F| = %g", i, maxabs(F, n));
+            for (int l = 0; l < i; l++) {
+                double d = 0;
+                for (int j = 0; j < n; j++) d = fmax(d, cabs(x[j] - img[(size_t)l * n + j]));
+                CHECK(d > 1e-6, "relabellings %d and %d coincide", l, i);
+            }
+        }
+        CHECK(!memcmp(img, th, (size_t)n * sizeof *th), "the first is θ itself");
+        /* Track θ and its last relabelling to a random p1. */
+        lcn_critsys_random_params(p1, cs, rng);
+        double complex st[32];
+        memcpy(st, th, (size_t)n * sizeof *st);
+        memcpy(st + n, img + (size_t)(S - 1) * n, (size_t)n * sizeof *st);
+        lcn_solve_opts_t so;
+        lcn_solve_opts_init(so);
+        so->threads = 1;
+        lcn_result_t res;
+        lcn_result_init(res);
+        CHECK(lcn_solve_parameter(res, cs->sys, p0, p1, lcn_rng_unit(rng), st, 2, so) == LCN_OK, "track");
+        CHECK(res->paths[0].status == LCN_PATH_SUCCESS && res->paths[1].status == LCN_PATH_SUCCESS, "statuses %d %d",
+              res->paths[0].status, res->paths[1].status);
+        CHECK(lcn_critsys_relabellings(img, cs, res->paths[0].x) == LCN_OK, "relabellings of the end");
+        double d = 0;
+        for (int j = 0; j < n; j++) d = fmax(d, cabs(res->paths[1].x[j] - img[(size_t)(S - 1) * n + j]));
+        CHECK(d < 1e-8 * (1 + maxabs(img + (size_t)(S - 1) * n, n)), "end of the relabelled start: off by %g", d);
+        lcn_result_clear(res);
+        lcn_system_ws_clear(ws);
+        lcn_critsys_clear(cs);
+    }
+    lcn_critsys_t cs;
+    int segre_k[] = {2, 2}, s21[] = {2, 1};
+    CHECK(lcn_critsys_init_segre(cs, segre_k, s21, 2, 1) == LCN_OK, "segre");
+    double complex th[8] = {1, 2, 3}, img[8];
+    CHECK(lcn_critsys_relabellings(img, cs, th) == LCN_ERR_ARG, "relabellings of a Segre system");
+    lcn_critsys_clear(cs);
+}
+
 static void test_degenerate(void)
 {
     lcn_critsys_t cs;
@@ -785,7 +850,7 @@ static void test_weights(void)
 
 LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_line_and_msys}, {"critsys_w", test_w}, {"critsys_native", test_native},
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
-              {"critsys_degenerate", test_degenerate}, {"locus_kmmt22", test_locus_kmmt22},
+              {"critsys_degenerate", test_degenerate}, {"critsys_relabellings", test_relabellings}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
               {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},
               {"locus_generic_weights", test_locus_generic_weights},

@@ -80,8 +80,20 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_crit
                                                       const int *fS, const int *fe, int r, uint64_t seed);
 
 /* (R) systems/root_locus.c: Δ_λ for the partition lambda[0..r) of n (any order;
- * it is sorted decreasingly). Expected count: EDdeg(Δ_λ) · Π m_j!. */
+ * it is sorted decreasingly). EDdeg(Δ_λ) · Π m_j! solutions θ, EDdeg(Δ_λ)
+ * orbits of relabellings (the solver tracks one θ per orbit). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_locus(lcn_critsys_t cs, const int *lambda, int r, uint64_t seed);
+/* The relabellings of a root locus solution θ: the θ' with w(θ') = w(θ)
+ * obtained by permuting factors of equal parts (each in its own chart),
+ * cs->symmetry of them, θ itself first, written to out (symmetry × n).
+ * F(θ'; p) = 0 iff F(θ; p) = 0 for every p (the tangent space at w is the
+ * same), so every homotopy carries the relabellings of a path's start to
+ * the relabellings of its end: tracking one θ per orbit loses nothing.
+ * LCN_ERR_NUMERIC if a factor lies on another's chart hyperplane at
+ * infinity (a relabelling has no chart coordinates); LCN_ERR_ARG if cs is
+ * not a root locus. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_relabellings(double complex *out, const lcn_critsys_t cs,
+                                                      const double complex *theta);
 /* (S) systems/segre.c: k[0..L), s[0..L) a reduced architecture (all k_l >= 2,
  * s_l >= 2 for l < L−1). Expected count: C_k (Shahverdi Thm. 4.1). */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_segre(lcn_critsys_t cs, const int *k, const int *s, int L,

@@ -6,8 +6,8 @@
  * 0 on each leg) carry known solutions of F(·; p0) to other solutions.
  * Every known solution is carried round every loop drawn so far, new ones
  * included (a breadth-first search of the orbit under the group those loops
- * generate); only when that orbit is closed is a new loop drawn. The
- * solve stops when `expected` solutions are known, or, when no count is
+ * generate); only when that orbit is closed is a new loop drawn. With a
+ * symmetry (opts->key) one solution per orbit is kept. The solve stops when `expected` solutions are known, or, when no count is
  * known, after `max_stall` loops in a row without a new solution — then
  * completeness is NOT proven (complete = 0).
  *
@@ -96,6 +96,16 @@ typedef struct {
     int move_after;
     /* Corners of a loop besides p0 (2: a triangle) [2]. */
     int corners;
+    /* Optional symmetry: a finite group acting on the solutions that every
+     * homotopy commutes with (F(g·x; p) = 0 iff F(x; p) = 0 for all p),
+     * whose orbits key() tells apart: it writes key_dim numbers, equal
+     * (to the solution set's tolerance) exactly for solutions of one
+     * orbit (a root locus: w, for the relabellings of θ). The solve keeps
+     * one solution per orbit, carries only those round the loops, and
+     * expected counts orbits. NULL: every solution is its own orbit. */
+    void (*key)(void *data, const double complex *x, double complex *out);
+    void *key_data;
+    int key_dim;
     /* Optional filter: solutions for which accept() returns 0 (e.g. degenerate
      * ones of another component) are not added. */
     int (*accept)(void *data, const double complex *x);

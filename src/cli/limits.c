@@ -11,8 +11,8 @@
  * - the number of paths: the generic count of the component(s), which is
  *   what monodromy must find and the parameter homotopy then tracks, at
  *   most --max-paths (CLI_DEFAULT_MAX_PATHS). It is checked where a formula
- *   gives it (DESIGN.md §3): EDdeg(Δ_λ) · Π m_j! for a root locus (the
- *   symmetric copies of θ are tracked too, critsys.h), C_k for the Segre
+ *   gives it (DESIGN.md §3): EDdeg(Δ_λ) for a root locus (one θ per point
+ *   w is tracked, critsys.h), C_k for the Segre
  *   system and for (P) of a reduced architecture, Σ_λ EDdeg(Δ_λ) N(λ) for
  *   (P) of a stride-one architecture, whose components can only be listed
  *   for k - 1 <= LCN_COMPONENT_MAX_ROOTS roots; census adds up its routes
@@ -26,30 +26,14 @@
 #include "lcncrit/edd.h"
 #include "lcncrit/partition.h"
 
-/* Π m_j! over the multiplicities m_j of equal parts of lambda (any order):
- * the number of orderings of θ = (c, t_1..t_r) giving the same w. 0 on
- * overflow. */
-static uint64_t locus_symmetry(const int *lambda, int r)
-{
-    uint64_t sym = 1;
-    for (int i = 0; i < r; i++) {
-        /* Part i is the m-th of its value among lambda[0..i]: multiply by m. */
-        uint64_t m = 0;
-        for (int j = 0; j <= i; j++) m += lambda[j] == lambda[i];
-        if (__builtin_mul_overflow(sym, m, &sym)) return 0;
-    }
-    return sym;
-}
-
-/* The paths of the root locus Δ_λ into *paths: returns 1 for the generic
- * count EDdeg(Δ_λ) Π m_j!, 2 for the lower bound Π m_j! when EDdeg is
- * unknown, LCN_ERR_LIMIT when it does not fit in 64 bits. */
+/* The paths of the root locus Δ_λ into *paths (one θ per point w): returns
+ * 1 for the generic count EDdeg(Δ_λ), 2 for the lower bound 1 when EDdeg
+ * is unknown. */
 static int locus_paths(uint64_t *paths, const int *lambda, int r)
 {
-    uint64_t d = 1, sym = locus_symmetry(lambda, r);
+    uint64_t d = 1;
     int known = lcn_edd_root_locus(&d, lambda, r, LCN_EDD_GENERIC, NULL) == 1 ? 1 : 2;
-    if (known == 2) d = 1;
-    if (!sym || __builtin_mul_overflow(d, sym, paths)) return LCN_ERR_LIMIT;
+    *paths = known == 1 ? d : 1;
     return known;
 }
 
@@ -118,25 +102,32 @@ cleanup:
     return rc;
 }
 
+/* The number of partitions of n (n <= 63 here: at most 1505499). */
+static uint64_t partition_count(int n)
+{
+    uint64_t p[64] = {1};
+    for (int part = 1; part <= n; part++)
+        for (int m = part; m <= n; m++) p[m] += p[m - part];
+    return p[n];
+}
+
 /* The stride-one census solves every root locus Δ_λ, λ a partition of n:
- * Σ_λ of locus_paths. (1^n) alone has n! of them, so large n is refused
- * before the partitions are listed. Returns as expected_paths. */
+ * Σ_λ of locus_paths, at least one path per partition (beyond
+ * LCN_PARTITION_MAX_N the partitions are not listed, and that bound is
+ * all). Returns as expected_paths. */
 static int census_locus_paths(uint64_t *paths, int n)
 {
-    uint64_t total = 1;
-    for (int m = 2; m <= n; m++)
-        if (__builtin_mul_overflow(total, (uint64_t)m, &total)) return LCN_ERR_LIMIT;
-    *paths = total;
+    *paths = partition_count(n);
     if (n > LCN_PARTITION_MAX_N) return 2;
     lcn_partitions_t parts;
     lcn_partitions_init(parts);
     if (lcn_partitions_init_set(parts, n)) return 2;
     int known = 1;
-    total = 0;
+    uint64_t total = 0;
     for (size_t i = 0; i < parts->count && known != LCN_ERR_LIMIT; i++) {
         uint64_t t;
         int ki = locus_paths(&t, parts->parts[i], parts->len[i]);
-        if (ki == LCN_ERR_LIMIT || __builtin_add_overflow(total, t, &total)) known = LCN_ERR_LIMIT;
+        if (__builtin_add_overflow(total, t, &total)) known = LCN_ERR_LIMIT;
         else if (ki == 2) known = 2;
     }
     lcn_partitions_clear(parts);

@@ -132,8 +132,8 @@ lcn_err_t lcn_components_init_set(lcn_components_t cc, const lcn_critsys_t cs)
         snprintf(c->label, sizeof c->label, "main");
         c->orbit = 1;
         if (cs->kind == LCN_CRITSYS_LOCUS) {
-            long d = lcn_locus_eddeg(cs->fe, cs->r, "generic", NULL);
-            c->expected = d * cs->symmetry;
+            /* One θ per orbit of relabellings (gcache.c). */
+            c->expected = lcn_locus_eddeg(cs->fe, cs->r, "generic", NULL);
         } else if (cs->kind == LCN_CRITSYS_SEGRE) {
             c->expected = lcn_segre_eddeg(cs->fk, cs->r);
         } else {

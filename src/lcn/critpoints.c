@@ -221,7 +221,20 @@ typedef struct {
     const double complex *p1;
     double umax;
     int nth;
+    /* Endpoints are told apart by w for a root locus (the generic set
+     * holds one θ per orbit of relabellings, so two paths ending at
+     * relabellings of one θ mean a jump, as two ending at one θ do), by θ
+     * otherwise. kdim: k or n. */
+    int by_w, kdim;
 } run_ctx;
+
+/* The key that tells endpoints apart (see run_ctx): θ itself, or w in buf. */
+static const double complex *endpoint_key(const run_ctx *c, const double complex *theta, double complex *buf)
+{
+    if (!c->by_w) return theta;
+    lcn_critsys_w(buf, NULL, c->cs, theta);
+    return buf;
+}
 
 /* One run along gamma from the n-vectors starts to p1 (on the line
  * system), each endpoint refined in MPC: ok[i] as refine(). */
@@ -289,17 +302,18 @@ static long retrack_budget(const lcn_result_t res, const int *ok, size_t N, long
 }
 
 static size_t mark_unresolved(int *redo, const lcn_result_t res, const int *ok, const double *acc,
-                              const double *rsd, size_t N, int n, int all_members)
+                              const double *rsd, size_t N, const run_ctx *c, int all_members)
 {
     size_t *owner = lcn_malloc_array(N ? N : 1, sizeof *owner), nf = 0;
     for (size_t i = 0; i < N; i++) redo[i] = lcn_path_status_is_failure(res->paths[i].status) != 0;
     lcn_solution_set_t seen;
-    lcn_solution_set_init(seen, n);
+    lcn_solution_set_init(seen, c->kdim);
     seen->tol = DEDUP_TOL;
+    double complex *kb = lcn_malloc_array((size_t)c->kdim, sizeof *kb);
     for (size_t i = 0; i < N; i++) {
         if (ok[i] != 1) continue;
         size_t at;
-        if (lcn_solution_set_add(seen, res->paths[i].x, acc[i], rsd[i], 0, &at)) {
+        if (lcn_solution_set_add(seen, endpoint_key(c, res->paths[i].x, kb), acc[i], rsd[i], 0, &at)) {
             owner[at] = i;
         } else {
             redo[i] = 1;
@@ -307,6 +321,7 @@ static size_t mark_unresolved(int *redo, const lcn_result_t res, const int *ok, 
         }
     }
     lcn_solution_set_clear(seen);
+    lcn_free(kb);
     for (size_t i = 0; i < N; i++) nf += redo[i] != 0;
     lcn_free(owner);
     return nf;
@@ -319,7 +334,7 @@ static size_t mark_unresolved(int *redo, const lcn_result_t res, const int *ok, 
  * shrink with 1/|t|, cond(H_x) reaches 1e19, and the path runs out of
  * steps at any step size or precision. Track all N starts again along a new gamma, whose arc
  * avoids that point, and take the union of the regular endpoints of both
- * runs, deduplicated in θ-space. Sound: each regular endpoint is a
+ * runs, deduplicated like the endpoints (run_ctx). Sound: each regular endpoint is a
  * Newton-verified isolated solution of the target system, and there are
  * at most N of them (the generic count bounds the regular solutions of
  * every member of the family). A new endpoint takes the place of an
@@ -354,13 +369,17 @@ static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rs
     if (!*err) {
         /* Every finite regular endpoint of the first run that stays. */
         lcn_solution_set_t have;
-        lcn_solution_set_init(have, n);
+        lcn_solution_set_init(have, c->kdim);
         have->tol = DEDUP_TOL;
+        double complex *kb = lcn_malloc_array((size_t)c->kdim, sizeof *kb);
         for (size_t i = 0; i < N; i++)
-            if (ok[i] != 0 && !redo[i]) lcn_solution_set_add(have, res->paths[i].x, acc[i], rsd[i], 0, NULL);
+            if (ok[i] != 0 && !redo[i])
+                lcn_solution_set_add(have, endpoint_key(c, res->paths[i].x, kb), acc[i], rsd[i], 0, NULL);
         size_t slot = 0, spare = 0;
         for (size_t j = 0; j < M; j++) {
-            if (ok2[j] == 0 || !lcn_solution_set_add(have, two->paths[j].x, acc2[j], rsd2[j], 0, NULL)) continue;
+            if (ok2[j] == 0 ||
+                !lcn_solution_set_add(have, endpoint_key(c, two->paths[j].x, kb), acc2[j], rsd2[j], 0, NULL))
+                continue;
             while (slot < N && !redo[slot]) slot++;
             size_t i = slot;
             if (i == N) {
@@ -377,6 +396,7 @@ static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rs
             taken++;
         }
         lcn_solution_set_clear(have);
+        lcn_free(kb);
     }
     lcn_free(sub);
     lcn_free(ok2);
@@ -427,7 +447,8 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
         lcn_result_clear(res);
         return err;
     }
-    run_ctx ctx = {cs, line, p1, 0, 1};
+    int by_w = cs->kind == LCN_CRITSYS_LOCUS;
+    run_ctx ctx = {cs, line, p1, 0, 1, by_w, by_w ? k : n};
     for (int j = 0; j < k; j++) ctx.umax = fmax(ctx.umax, cabs(p1[j]));
 #ifdef _OPENMP
     ctx.nth = opts->threads > 0 ? opts->threads : omp_get_max_threads();
@@ -452,11 +473,11 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
      * steps that shrink tenfold each round, then one in 128-bit precision:
      * - a path the tracker could not finish (a failure status, neither a
      *   divergence nor a singular end);
-     * - paths whose regular endpoints coincide in θ-space. A regular
-     *   endpoint lies on exactly one solution path, and the starts are
-     *   distinct, so such a pair means that a path jumped to its neighbour
-     *   (in w-space the Π m_j! relabellings legitimately coincide; in θ-space
-     *   nothing does).
+     * - paths whose regular endpoints coincide (in θ-space, or in w-space
+     *   for a root locus: run_ctx). A regular endpoint lies on exactly one
+     *   solution path, and the starts are distinct (and of distinct orbits
+     *   of relabellings), so such a pair means that a path jumped to its
+     *   neighbour.
      * Always along the same gamma: another gamma would connect the start to
      * another endpoint (the start-to-end matching is a monodromy action),
      * possibly one that a path not tracked again already reaches. */
@@ -467,7 +488,7 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
     budgeted.max_steps = careful.max_steps;
     size_t nf = 0;
     for (int attempt = 0; attempt <= 3 && !err; attempt++) {
-        nf = mark_unresolved(redo, res, ok, acc, rsd, N, n, 1);
+        nf = mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 1);
         if (!nf || attempt == 3) break;
         size_t nfail = 0;
         for (size_t i = 0; i < N; i++) nfail += lcn_path_status_is_failure(res->paths[i].status) != 0;
@@ -528,7 +549,7 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
     /* Still unresolved: the union with new gammas. From here on only the
      * second and later members of a group of coinciding endpoints count as
      * unresolved: the first keeps the point. */
-    if (!err && nf) nf = mark_unresolved(redo, res, ok, acc, rsd, N, n, 0);
+    if (!err && nf) nf = mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 0);
     for (int extra = 1; extra <= MAX_EXTRA_GAMMAS && !err && nf; extra++) {
         double complex g2 = lcn_rng_unit(rng);
         cp->extra_gammas++;

@@ -10,8 +10,9 @@
 #include "lcncrit/checkpoint.h"
 #include "lcncrit/newton.h"
 
-/* Bump when the systems, charts or seeds change meaning. */
-#define GCACHE_FORMAT 2
+/* Bump when the systems, charts or seeds change meaning (3: one θ per
+ * orbit of relabellings for a root locus). */
+#define GCACHE_FORMAT 3
 /* Stream of the seed pairs' randomness. */
 #define SEED_STREAM 0x53454544u
 /* Base points (seed pairs) tried before a known count is given up. */
@@ -71,6 +72,13 @@ static int accept_nondegenerate(void *data, const double complex *x)
     return !lcn_critsys_is_degenerate(a->cs, x, a->wtol, 1e-8);
 }
 
+/* A root locus solution's orbit of relabellings is its w (critsys.h:
+ * lcn_critsys_relabellings). */
+static void locus_key(void *data, const double complex *x, double complex *w)
+{
+    lcn_critsys_w(w, NULL, (const lcn_critsys_struct *)data, x);
+}
+
 /* Every cached solution must solve F(·; p0) = 0 to 1e-8 relative. */
 static int valid(const lcn_generic_t g, const lcn_critsys_t cs)
 {
@@ -115,6 +123,12 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
         accept_data ad = {cs, 1e-8 * fmax(1, bmax)};
         mo->accept = accept_nondegenerate;
         mo->accept_data = &ad;
+        if (cs->kind == LCN_CRITSYS_LOCUS) {
+            /* One θ per point w: Π m_j! times fewer legs. */
+            mo->key = locus_key;
+            mo->key_data = (void *)cs;
+            mo->key_dim = cs->k;
+        }
         lcn_generic_t gm;
         lcn_generic_init2(gm, cs->n, cs->k);
         if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, b0, mo);

@@ -62,6 +62,8 @@ void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
 
 /* What the legs of one solve share. */
 typedef struct {
+    const lcn_monodromy_opts_struct *opts;
+    double complex *kbuf;               /* scratch of key_of (opts->key_dim) */
     const lcn_system_struct *sys;
     lcn_generic_struct *g;              /* its counters (paths, failures, steps) */
     lcn_result_struct *res;             /* the results of a leg */
@@ -126,17 +128,36 @@ static size_t leg(leg_ctx *c, double complex *out, double *acc, double *resid, c
     return j;
 }
 
+/* The orbit key of x: x itself without a symmetry. */
+static const double complex *key_of(leg_ctx *c, const double complex *x)
+{
+    if (!c->opts->key) return x;
+    c->opts->key(c->opts->key_data, x, c->kbuf);
+    return c->kbuf;
+}
+
+/* Add x to sols (its key to keys) unless its orbit is there already; like
+ * lcn_solution_set_add, 1 if it was new. */
+static int orbit_add(leg_ctx *c, lcn_solution_set_struct *sols, lcn_solution_set_struct *keys,
+                     const double complex *x, double acc, double resid)
+{
+    if (!lcn_solution_set_add(keys, key_of(c, x), 0, 0, 0, NULL)) return 0;
+    return lcn_solution_set_add(sols, x, acc, resid, 0, NULL);
+}
+
 /* Carry the known solutions from g->p0 to the new base point pb (one
  * straight segment, the legs' step control without their cap) and make pb
- * the base. A solution whose path fails is dropped from the set: the loops
- * at pb reach it again. Returns the number dropped. */
-static size_t move_base(leg_ctx *c, lcn_generic_struct *g, const double complex *pb, double complex *buf,
-                        double *acc, double *resid, size_t B, const lcn_monodromy_opts_struct *opts)
+ * the base; known (the orbit keys of g->sols) is rebuilt. A solution whose
+ * path fails is dropped from the set: the loops at pb reach it again.
+ * Returns the number dropped. */
+static size_t move_base(leg_ctx *c, lcn_generic_struct *g, lcn_solution_set_struct *known, const double complex *pb,
+                        double complex *buf, double *acc, double *resid, size_t B, const lcn_monodromy_opts_struct *opts)
 {
     int n = g->n;
     size_t N = g->sols->count;
     lcn_solution_set_t moved;
     lcn_solution_set_init(moved, n);
+    lcn_solution_set_reset(known);
     for (size_t pos = 0; pos < N; pos += B) {
         size_t nb = N - pos < B ? N - pos : B;
         memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
@@ -144,7 +165,7 @@ static size_t move_base(leg_ctx *c, lcn_generic_struct *g, const double complex 
         for (size_t i = 0; i < nb; i++) {
             const double complex *xi = buf + i * (size_t)n;
             if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
-            lcn_solution_set_add(moved, xi, acc[i], resid[i], 0, NULL);
+            orbit_add(c, moved, known, xi, acc[i], resid[i]);
         }
     }
     size_t dropped = N - moved->count;
@@ -166,10 +187,10 @@ typedef struct {
     int m, n, K, nloops, alloc;
     double complex *corners; /* loop j's K corners, corner i at corners + (j*K + i)*m */
     size_t *pos;
-    lcn_solution_set_struct *image;
+    lcn_solution_set_struct *image; /* the orbit keys of loop j's endpoints */
 } loops_t;
 
-static void loops_add(loops_t *L, const double complex *corners, size_t pos)
+static void loops_add(loops_t *L, const double complex *corners, size_t pos, int kdim)
 {
     if (L->nloops == L->alloc) {
         int a = L->alloc ? 2 * L->alloc : 4;
@@ -183,7 +204,7 @@ static void loops_add(loops_t *L, const double complex *corners, size_t pos)
     size_t km = (size_t)L->K * (size_t)L->m;
     memcpy(L->corners + (size_t)j * km, corners, km * sizeof *corners);
     L->pos[j] = pos;
-    lcn_solution_set_init(&L->image[j], L->n);
+    lcn_solution_set_init(&L->image[j], kdim);
 }
 
 static void loops_reset(loops_t *L)
@@ -224,7 +245,12 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
      * a converging Newton proves an end regular, whatever its condition
      * number (ends far out in the chart reach 1e11 and more). */
     trk.singular_cond = INFINITY;
-    leg_ctx lc = {.sys = sys, .g = g, .res = res, .track = track, .x = x};
+    int kdim = opts->key ? opts->key_dim : n;
+    double complex *kbuf = lcn_malloc_array((size_t)kdim, sizeof *kbuf);
+    leg_ctx lc = {.opts = opts, .kbuf = kbuf, .sys = sys, .g = g, .res = res, .track = track, .x = x};
+    /* The orbit keys of the known solutions, in their order. */
+    lcn_solution_set_t known;
+    lcn_solution_set_init(known, kdim);
     int stall = 0;
     size_t before = 0, jumps = 0;
     /* Failed legs since the last progress line, by leg (out of p0, between
@@ -245,7 +271,13 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                 err = LCN_ERR_ARG;
                 goto cleanup;
             }
-            loops_add(&L, rs->vertices + (size_t)j * K * m, rs->pos[j]);
+            loops_add(&L, rs->vertices + (size_t)j * K * m, rs->pos[j], kdim);
+        }
+        for (size_t i = 0; i < g->sols->count; i++)
+            lcn_solution_set_add(known, key_of(&lc, g->sols->x + i * (size_t)n), 0, 0, 0, NULL);
+        if (known->count != g->sols->count) {
+            err = LCN_ERR_ARG; /* two saved solutions of one orbit */
+            goto cleanup;
         }
         *rng = rs->rng;
         before = rs->before;
@@ -262,7 +294,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             err = LCN_ERR_ARG;
             goto cleanup;
         }
-        lcn_solution_set_add(g->sols, x, a, r, 0, NULL);
+        orbit_add(&lc, g->sols, known, x, a, r);
         g->loops = g->paths = g->failures = g->steps = g->moves = 0;
     }
     memcpy(origin, p0, (size_t)m * sizeof *p0);
@@ -331,7 +363,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                  * The loops were based at the old point: start afresh. */
                 for (int i = 0; i < m; i++) draw[i] = lcn_rng_cnormal(rng);
                 trk.max_steps = opts->track.max_steps;
-                size_t dropped = move_base(&lc, g, draw, buf, acc, resid, B, opts);
+                size_t dropped = move_base(&lc, g, known, draw, buf, acc, resid, B, opts);
                 lcn_logf(&opts->log, LCN_LOG_INFO,
                          "monodromy: no new solution in %d loops; moved the %zu solutions to a new base point "
                          "(%zu dropped, to be found again)", stall, N, dropped);
@@ -342,7 +374,7 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             /* A fresh random polygon p0 -> c_1 -> ... -> c_K -> p0
              * (straight segments, gamma = 1), its corners generic complex. */
             for (int i = 0; i < K * m; i++) draw[i] = lcn_rng_cnormal(rng);
-            loops_add(&L, draw, 0);
+            loops_add(&L, draw, 0, kdim);
             g->loops++;
             before = N;
             continue;
@@ -364,9 +396,10 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
         nb = leg(&lc, buf, acc, resid, c + (K - 1) * m, g->p0, buf, nb, lfail[2]);
         for (size_t i = 0; i < nb; i++) {
             const double complex *xi = buf + i * (size_t)n;
-            if (!lcn_solution_set_add(&L.image[j], xi, 0, 0, 0, NULL)) jumps++;
+            /* (A loop maps orbits to orbits bijectively.) */
+            if (!lcn_solution_set_add(&L.image[j], key_of(&lc, xi), 0, 0, 0, NULL)) jumps++;
             if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
-            lcn_solution_set_add(g->sols, xi, acc[i], resid[i], 0, NULL);
+            orbit_add(&lc, g->sols, known, xi, acc[i], resid[i]);
         }
         if (opts->hook) {
             lcn_monodromy_state_struct st = {.m = m, .corners = K, .nloops = L.nloops, .vertices = L.corners, .pos = L.pos,
@@ -396,6 +429,8 @@ cleanup:
     lcn_free(resid);
     lcn_free(origin);
     lcn_free(draw);
+    lcn_free(kbuf);
+    lcn_solution_set_clear(known);
     return err;
 }
 
