@@ -48,11 +48,12 @@ typedef struct {
     /* path statistics of the parameter homotopy */
     size_t tracked, finite, at_infinity, singular, failed;
     size_t degenerate;          /* finite regular endpoints dropped as degenerate */
-    /* robustness (lcn_critpoints_solve): re-tracks with smaller steps along
-       the same gamma, full runs along new gammas, unresolved paths replaced
-       by a new regular endpoint of those runs, and paths left with an
-       endpoint another path reached too (jumped; included in failed) */
-    size_t retracked;
+    /* robustness (lcn_critpoints_solve): re-tracks along the same gamma
+       (with smaller steps, and of those the ones in 128-bit precision),
+       new gammas tried, unresolved paths replaced by a new regular
+       endpoint of those runs, and paths left with an endpoint another path
+       reached too (jumped; included in failed) */
+    size_t retracked, retracked_mp;
     int extra_gammas;
     size_t recovered, jumped;
     int real_data;              /* p1 real: the real classification is meaningful */

@@ -523,6 +523,7 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
             }
         }
         cp->retracked += nf;
+        if (careful.start_prec > 53) cp->retracked_mp += nf;
         if (nf)
             lcn_logf(&opts->log, LCN_LOG_INFO,
                      "tracking %zu paths again %s, round %d (%zu failed, %zu with coinciding endpoints)", nf,
@@ -686,6 +687,7 @@ lcn_err_t lcn_critpoints_solve_all(lcn_critpoints_t cp, const lcn_critsys_t cs, 
             cp->failed += one->failed;
             cp->degenerate += one->degenerate;
             cp->retracked += one->retracked;
+            cp->retracked_mp += one->retracked_mp;
             cp->extra_gammas += one->extra_gammas;
             cp->recovered += one->recovered;
             cp->jumped += one->jumped;
