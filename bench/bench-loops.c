@@ -1,0 +1,177 @@
+/* How well do monodromy loops mix the solutions? Carries the whole generic
+ * solution set of the Segre system (k1,k2), s = (2,1), round a few random
+ * loops of the monodromy system, one loop at a time, and prints per loop
+ * the paths that ended, how many solutions came back to themselves
+ * ("fixed"), and the steps per path; then, per solution, by how many of
+ * the loops it was fixed, with the mean log10 |θ|_inf of each group.
+ *
+ * A loop that fixes a solution cannot move it into the known set, so the
+ * last solutions monodromy finds are the ones most loops fix.
+ *
+ * Usage: build/bench/bench-loops K1 K2 [--loops L] [--shape triangle|lens]
+ *            [--angles LO,HI] [--cache DIR] [--threads T] [--seed S]
+ *   triangle: p0 -> c1 -> c2 -> p0, straight segments (what monodromy.c uses);
+ *   lens: p0 -> c -> p0 along two circular arcs (gamma = exp(±i φ), φ
+ *         uniform in [LO, HI], one sign per loop: both arcs bulge to opposite
+ *         sides, enclosing a lens) [1.2,2.5].
+ * The generic set comes from the cache DIR (computed there first if absent;
+ * default: a fresh temporary directory). */
+#include <complex.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "lcncrit/lcncrit.h"
+#include "lcncrit/components.h"
+#include "lcncrit/critsys.h"
+#include "lcncrit/gcache.h"
+#include "lcncrit/monodromy.h"
+
+/* One leg for every path still alive (alive[i]); the ends replace x. */
+static long leg(double complex *x, int *alive, size_t N, const lcn_critsys_t cs, const double complex *pa,
+                const double complex *pb, double complex gamma, const lcn_solve_opts_t so)
+{
+    int n = cs->n;
+    lcn_result_t r;
+    lcn_result_init(r);
+    long steps = 0;
+    if (lcn_solve_parameter(r, cs->msys, pa, pb, gamma, x, N, so) != LCN_OK) {
+        fprintf(stderr, "bench-loops: tracking failed\n");
+        exit(1);
+    }
+    for (size_t i = 0; i < N; i++) {
+        steps += r->paths[i].steps_accepted + r->paths[i].steps_rejected;
+        alive[i] &= r->paths[i].status == LCN_PATH_SUCCESS;
+        memcpy(x + i * (size_t)n, r->paths[i].x, (size_t)n * sizeof *x);
+    }
+    lcn_result_clear(r);
+    return steps;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench-loops K1 K2 [--loops L] [--shape triangle|lens] [--angles LO,HI] "
+                        "[--cache DIR] [--threads T] [--seed S]\n");
+        return 2;
+    }
+    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, ss[2] = {2, 1}, loops = 6, lens = 0, threads = 0;
+    double lo = 1.2, hi = 2.5;
+    unsigned long long seed = 1;
+    char tmpl[] = "/tmp/bench-loops.XXXXXX";
+    const char *dir = NULL;
+    for (int a = 3; a + 1 < argc; a += 2) {
+        if (!strcmp(argv[a], "--loops")) loops = atoi(argv[a + 1]);
+        else if (!strcmp(argv[a], "--shape")) lens = !strcmp(argv[a + 1], "lens");
+        else if (!strcmp(argv[a], "--angles")) sscanf(argv[a + 1], "%lf,%lf", &lo, &hi);
+        else if (!strcmp(argv[a], "--cache")) dir = argv[a + 1];
+        else if (!strcmp(argv[a], "--threads")) threads = atoi(argv[a + 1]);
+        else if (!strcmp(argv[a], "--seed")) seed = strtoull(argv[a + 1], NULL, 10);
+        else {
+            fprintf(stderr, "bench-loops: unknown option %s\n", argv[a]);
+            return 2;
+        }
+    }
+    if (loops < 1 || loops > 64 || !(lo > 0 && hi >= lo && hi < M_PI)) {
+        fprintf(stderr, "bench-loops: --loops 1..64, --angles 0 < LO <= HI < pi\n");
+        return 2;
+    }
+    if (!dir && !(dir = mkdtemp(tmpl))) return 1;
+
+    lcn_critsys_t cs;
+    if (lcn_critsys_init_segre(cs, kk, ss, 2, seed) != LCN_OK) {
+        fprintf(stderr, "bench-loops: bad k\n");
+        return 2;
+    }
+    lcn_components_t cc;
+    lcn_components_init(cc);
+    lcn_monodromy_opts_t mo;
+    lcn_monodromy_opts_init(mo);
+    mo->seed = seed;
+    mo->track.threads = threads;
+    lcn_generic_t g;
+    lcn_generic_init2(g, cs->n, cs->m);
+    if (lcn_components_init_set(cc, cs) || lcn_gcache_obtain(g, cs, cc, 0, dir, mo, NULL) || !g->complete) {
+        fprintf(stderr, "bench-loops: no complete generic set\n");
+        return 1;
+    }
+    const int n = cs->n, k = cs->k;
+    const size_t N = g->sols->count;
+    /* The cached set solves the full system at p0 = (u0, T0): in the
+     * monodromy system (parameters b = T0 u) it sits at b0 = T0 u0. */
+    double complex *b0 = calloc((size_t)k, sizeof *b0), *c = malloc(2 * (size_t)k * sizeof *c);
+    for (int i = 0; i < k; i++)
+        for (int j = 0; j < k; j++) b0[i] += cs->T0[i + (size_t)k * j] * g->p0[j];
+    double complex *x = malloc(N * (size_t)n * sizeof *x);
+    int *alive = malloc(N * sizeof *alive), *nfixed = calloc(N, sizeof *nfixed);
+    lcn_solve_opts_t so;
+    lcn_solve_opts_init(so);
+    so->threads = threads;
+    so->predictor_tol = mo->track.predictor_tol; /* the legs' tolerance (monodromy.c) */
+    so->singular_cond = INFINITY;
+    lcn_rng_t rng;
+    lcn_rng_init(rng, seed, 0x6c6f6f70u);
+    printf("Segre (%d,%d), %zu solutions, %d %s loops\n", kk[0], kk[1], N, loops, lens ? "lens" : "triangle");
+    long fixed_all = 0, alive_all = 0, steps_all = 0;
+    for (int l = 0; l < loops; l++) {
+        for (int i = 0; i < 2 * k; i++) c[i] = lcn_rng_cnormal(rng);
+        memcpy(x, g->sols->x, N * (size_t)n * sizeof *x);
+        for (size_t i = 0; i < N; i++) alive[i] = 1;
+        long steps = 0;
+        if (lens) {
+            double sg = lcn_rng_uniform(rng) < 0.5 ? -1 : 1;
+            double f1 = lo + (hi - lo) * lcn_rng_uniform(rng), f2 = lo + (hi - lo) * lcn_rng_uniform(rng);
+            steps += leg(x, alive, N, cs, b0, c, cexp(I * sg * f1), so);
+            steps += leg(x, alive, N, cs, c, b0, cexp(I * sg * f2), so);
+        } else {
+            steps += leg(x, alive, N, cs, b0, c, 1.0, so);
+            steps += leg(x, alive, N, cs, c, c + k, 1.0, so);
+            steps += leg(x, alive, N, cs, c + k, b0, 1.0, so);
+        }
+        long ok = 0, fixed = 0;
+        for (size_t i = 0; i < N; i++) {
+            if (!alive[i]) continue;
+            const double complex *e = x + i * (size_t)n, *s0 = g->sols->x + i * (size_t)n;
+            double d = 0, sc = 1;
+            for (int j = 0; j < n; j++) {
+                d = fmax(d, cabs(e[j] - s0[j]));
+                sc = fmax(sc, cabs(s0[j]));
+            }
+            ok++;
+            if (d < 1e-6 * sc) {
+                fixed++;
+                nfixed[i]++;
+            }
+        }
+        printf("loop %d: %ld of %zu paths ended, %ld fixed (%.1f%%), %.1f steps per path\n", l + 1, ok, N, fixed,
+               100.0 * (double)fixed / (double)(ok ? ok : 1), (double)steps / (double)N);
+        fflush(stdout);
+        fixed_all += fixed;
+        alive_all += ok;
+        steps_all += steps;
+    }
+    printf("all loops: %.1f%% fixed, %.1f steps per path and loop\n", 100.0 * (double)fixed_all / (double)alive_all,
+           (double)steps_all / (double)N / loops);
+    for (int v = 0; v <= loops; v++) {
+        long cnt = 0;
+        double lsum = 0;
+        for (size_t i = 0; i < N; i++) {
+            if (nfixed[i] != v) continue;
+            double mx = 0;
+            for (int j = 0; j < n; j++) mx = fmax(mx, cabs(g->sols->x[i * (size_t)n + j]));
+            cnt++;
+            lsum += log10(mx);
+        }
+        if (cnt) printf("fixed by %d of %d loops: %ld solutions, mean log10 |θ|_inf %.2f\n", v, loops, cnt, lsum / cnt);
+    }
+    free(b0);
+    free(c);
+    free(x);
+    free(alive);
+    free(nfixed);
+    lcn_generic_clear(g);
+    lcn_components_clear(cc);
+    lcn_critsys_clear(cs);
+    return 0;
+}
