@@ -256,7 +256,7 @@ static lcn_err_t read_entry(lcn_checkpoint_entry_struct *e, FILE *f)
                        &st->stall, &st->rng.s[0], &st->rng.s[1], &st->rng.s[2], &st->rng.s[3], &st->predictor_tol,
                        &st->max_step, &K, &nloops) != 10)
                 return LCN_ERR_PARSE;
-            if (st->before > count || K < 2 || K > MAX_CORNERS || nloops < 0 || nloops > MAX_LOOPS)
+            if (st->before > count || K < 1 || K > MAX_CORNERS || nloops < 0 || nloops > MAX_LOOPS)
                 return LCN_ERR_PARSE;
             if (expect_word(f, "p0")) return LCN_ERR_PARSE;
             for (int j = 0; j < m; j++)

@@ -131,6 +131,25 @@ void lcn_critsys_clear(lcn_critsys_t cs)
     cs->n = 0;
 }
 
+/* Charts worse conditioned than this times k_i are drawn again (below). */
+#define CHART_MAX_COND 10.0
+
+/* The 2-norm condition number of the k×k column-major A (1/0 = inf if
+ * the SVD fails). */
+static double cond2(const double complex *A, int k)
+{
+    double complex *B = lcn_malloc_array((size_t)k * (size_t)k, sizeof *B);
+    double *sv = lcn_malloc_array((size_t)k, sizeof *sv), *sup = lcn_malloc_array((size_t)k, sizeof *sup);
+    memcpy(B, A, (size_t)k * (size_t)k * sizeof *B);
+    lapack_int info = LAPACKE_zgesvd(LAPACK_COL_MAJOR, 'N', 'N', k, k, (lapack_complex_double *)B, k, sv, NULL, 1,
+                                     NULL, 1, sup);
+    double c = info == 0 && sv[k - 1] > 0 ? sv[0] / sv[k - 1] : INFINITY;
+    lcn_free(B);
+    lcn_free(sv);
+    lcn_free(sup);
+    return c;
+}
+
 lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, const int *fk, const int *fS,
                                    const int *fe, int r, uint64_t seed)
 {
@@ -157,11 +176,24 @@ lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, co
     int m = (int)(k + k * (k + 1) / 2);
 
     /* Random complex charts: a point of P^{k_i-1} outside the chart's
-     * hyperplane at infinity has exactly one coordinate vector E_i (1, t). */
+     * hyperplane at infinity has exactly one coordinate vector E_i (1, t).
+     * Complex Gaussian, drawn again while its condition number exceeds
+     * CHART_MAX_COND k_i: a badly conditioned chart squeezes P^{k_i-1}
+     * towards a point, and every point then has a large t. Seen: Δ(3,2),
+     * seed 16, a chart of condition 46; the legs out of the seed pair
+     * crawled until the monodromy gave up at 1 solution of 45 (and so on
+     * every root locus with that chart). (Unitary charts fix that too, but
+     * move every point of the tests' examples further out: residuals of
+     * 1e-12 at |θ| = 7, the rounding of θ to double.) */
     lcn_rng_t rng;
     lcn_rng_init(rng, seed, CHART_STREAM);
     cs->E = lcn_malloc_array((size_t)esz, sizeof *cs->E);
-    for (long a = 0; a < esz; a++) cs->E[a] = lcn_rng_cnormal(rng);
+    for (int i = 0; i < r; i++) {
+        double complex *Ei = cs->E + cs->off[i];
+        do {
+            for (long a = 0; a < (long)fk[i] * fk[i]; a++) Ei[a] = lcn_rng_cnormal(rng);
+        } while (cond2(Ei, fk[i]) > CHART_MAX_COND * fk[i]);
+    }
 
     /* T0: the fixed generic weights of the monodromy system (below). */
     cs->T0 = lcn_malloc_array((size_t)(k * k), sizeof *cs->T0);

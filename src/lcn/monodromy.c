@@ -1,5 +1,6 @@
 /* Monodromy: the generic solution set from one seed pair (monodromy.h). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "lcncrit/monodromy.h"
@@ -72,7 +73,8 @@ typedef struct {
     long rescued;                       /* "singular" ends kept as regular (see leg) */
 } leg_ctx;
 
-/* Track nin points from pa to pb on the straight segment; the regular
+/* Track nin points from pa to pb on the straight segment (gamma = 1) or
+ * the circular arc of gamma (homotopy.c); the regular
  * endpoints are compacted into out (which may alias in), their accuracy and
  * residual into acc and resid (both may be NULL). by_status (may be NULL)
  * tallies the failed paths.
@@ -84,11 +86,12 @@ typedef struct {
  * random triangle come back to themselves, so the last few are reached
  * only by the rare loop that moves them.) */
 static size_t leg(leg_ctx *c, double complex *out, double *acc, double *resid, const double complex *pa,
-                  const double complex *pb, const double complex *in, size_t nin, long *by_status)
+                  const double complex *pb, double complex gamma, const double complex *in, size_t nin,
+                  long *by_status)
 {
     int n = c->sys->n;
     if (nin == 0) return 0;
-    lcn_err_t err = lcn_solve_parameter(c->res, c->sys, pa, pb, 1.0, in, nin, c->track);
+    lcn_err_t err = lcn_solve_parameter(c->res, c->sys, pa, pb, gamma, in, nin, c->track);
     c->g->paths += (long)nin;
     if (err) {
         c->g->failures += (long)nin;
@@ -161,7 +164,7 @@ static size_t move_base(leg_ctx *c, lcn_generic_struct *g, lcn_solution_set_stru
     for (size_t pos = 0; pos < N; pos += B) {
         size_t nb = N - pos < B ? N - pos : B;
         memcpy(buf, g->sols->x + pos * (size_t)n, nb * (size_t)n * sizeof *buf);
-        nb = leg(c, buf, acc, resid, g->p0, pb, buf, nb, NULL);
+        nb = leg(c, buf, acc, resid, g->p0, pb, 1.0, buf, nb, NULL);
         for (size_t i = 0; i < nb; i++) {
             const double complex *xi = buf + i * (size_t)n;
             if (opts->accept && !opts->accept(opts->accept_data, xi)) continue;
@@ -176,6 +179,34 @@ static size_t move_base(leg_ctx *c, lcn_generic_struct *g, lcn_solution_set_stru
     memcpy(g->p0, pb, (size_t)g->m * sizeof *pb);
     g->moves++;
     return dropped;
+}
+
+/* The arcs of a lens loop p0 -> c -> p0 (corners = 1): gamma = e^{±iφ}
+ * on both legs, φ uniform in [LENS_PHI_MIN, LENS_PHI_MAX] and one sign
+ * per loop, so that the arcs bulge to opposite sides of the segment and
+ * enclose a lens. Drawn from the corner's bits: the corner alone defines
+ * the loop (and is all the checkpoint saves). */
+#define LENS_PHI_MIN 1.2
+#define LENS_PHI_MAX 2.5
+static void lens_gammas(double complex *gamma_out, double complex *gamma_back, const double complex *c, int m)
+{
+    uint64_t h = UINT64_C(0x9e3779b97f4a7c15);
+    for (int i = 0; i < m; i++) {
+        double re = creal(c[i]), im = cimag(c[i]);
+        uint64_t a, b;
+        memcpy(&a, &re, sizeof a);
+        memcpy(&b, &im, sizeof b);
+        h = (h ^ a) * UINT64_C(0xff51afd7ed558ccd);
+        h = (h ^ b) * UINT64_C(0xc4ceb9fe1a85ec53);
+        h ^= h >> 33;
+    }
+    lcn_rng_t r;
+    lcn_rng_init(r, h, 0x6c656e73u); /* "lens" */
+    double sign = lcn_rng_uniform(r) < 0.5 ? -1 : 1;
+    double phi_out = LENS_PHI_MIN + (LENS_PHI_MAX - LENS_PHI_MIN) * lcn_rng_uniform(r);
+    double phi_back = LENS_PHI_MIN + (LENS_PHI_MAX - LENS_PHI_MIN) * lcn_rng_uniform(r);
+    *gamma_out = cexp(I * sign * phi_out);
+    *gamma_back = cexp(I * sign * phi_back);
 }
 
 /* The loops in use and their bookkeeping (the state's arrays, grown as
@@ -233,7 +264,8 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     double complex *buf = lcn_malloc_array(B * (size_t)n, sizeof *buf);
     double *acc = lcn_malloc_array(B, sizeof *acc), *resid = lcn_malloc_array(B, sizeof *resid);
     double complex *origin = lcn_malloc_array(mm, sizeof *origin);
-    int K = opts->corners >= 2 ? opts->corners : 2;
+    int K = opts->corners >= 1 ? opts->corners : 2;
+    if (getenv("LCN_CORNERS")) K = atoi(getenv("LCN_CORNERS"));
     double complex *draw = lcn_malloc_array(mm * (size_t)K, sizeof *draw); /* a new loop's corners, or a new base */
     lcn_result_t res;
     lcn_result_init(res);
@@ -391,9 +423,12 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
         if (nb > B) nb = B;
         memcpy(buf, g->sols->x + L.pos[j] * (size_t)n, nb * (size_t)n * sizeof *buf);
         L.pos[j] += nb;
-        nb = leg(&lc, buf, NULL, NULL, g->p0, c, buf, nb, lfail[0]);
-        for (int i = 1; i < K; i++) nb = leg(&lc, buf, NULL, NULL, c + (i - 1) * m, c + i * m, buf, nb, lfail[1]);
-        nb = leg(&lc, buf, acc, resid, c + (K - 1) * m, g->p0, buf, nb, lfail[2]);
+        double complex gamma_out = 1, gamma_back = 1;
+        if (K == 1) lens_gammas(&gamma_out, &gamma_back, c, m);
+        nb = leg(&lc, buf, NULL, NULL, g->p0, c, gamma_out, buf, nb, lfail[0]);
+        for (int i = 1; i < K; i++)
+            nb = leg(&lc, buf, NULL, NULL, c + (i - 1) * m, c + i * m, 1.0, buf, nb, lfail[1]);
+        nb = leg(&lc, buf, acc, resid, c + (K - 1) * m, g->p0, gamma_back, buf, nb, lfail[2]);
         for (size_t i = 0; i < nb; i++) {
             const double complex *xi = buf + i * (size_t)n;
             /* (A loop maps orbits to orbits bijectively.) */
