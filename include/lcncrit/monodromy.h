@@ -94,7 +94,10 @@ typedef struct {
      * without a new solution, carry the known set to a new random base
      * point (one parameter homotopy) and go on there; 0: never [3]. */
     int move_after;
-    /* Corners of a loop besides p0 (2: a triangle) [2]. */
+    /* Corners of a loop besides p0 (2: a triangle) [2]; 1: a lens
+     * p0 -> c -> p0 along two circular arcs (gammas e^{±iφ}, monodromy.c),
+     * which moves more solutions per loop at 2/3 of the legs (bench-loops)
+     * but was no faster on Segre (5,5) over seeds 1-4. */
     int corners;
     /* Optional symmetry: a finite group acting on the solutions that every
      * homotopy commutes with (F(g·x; p) = 0 iff F(x; p) = 0 for all p),

@@ -1,6 +1,5 @@
 /* Monodromy: the generic solution set from one seed pair (monodromy.h). */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "lcncrit/monodromy.h"
@@ -265,7 +264,6 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
     double *acc = lcn_malloc_array(B, sizeof *acc), *resid = lcn_malloc_array(B, sizeof *resid);
     double complex *origin = lcn_malloc_array(mm, sizeof *origin);
     int K = opts->corners >= 1 ? opts->corners : 2;
-    if (getenv("LCN_CORNERS")) K = atoi(getenv("LCN_CORNERS"));
     double complex *draw = lcn_malloc_array(mm * (size_t)K, sizeof *draw); /* a new loop's corners, or a new base */
     lcn_result_t res;
     lcn_result_init(res);
