@@ -384,6 +384,64 @@ static void test_relabellings(void)
     lcn_critsys_clear(cs);
 }
 
+/* Other charts (lcn_critsys_init_rechart): a solution carried there keeps
+ * its w and solves the other system, the round trip gives θ back, and a
+ * path tracked there along the same gamma ends where the path in the
+ * system's own charts ends (what rechart_paths in critpoints.c relies on). */
+static void test_rechart(void)
+{
+    for (int which = 0; which < NWHICH; which++) {
+        lcn_critsys_t cs, cs2;
+        CHECK(build(cs, which, lcn_test_seed() + 3) == LCN_OK, "build %d", which);
+        CHECK(lcn_critsys_init_rechart(cs2, cs, lcn_test_seed() + 99) == LCN_OK, "rechart %d", which);
+        CHECK(cs2->n == cs->n && cs2->k == cs->k && cs2->kind == cs->kind && cs2->L == cs->L, "same shape");
+        int n = cs->n, k = cs->k;
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 4242 + (uint64_t)which);
+        double complex th[64], th2[64], back[64], p0[4096], p1[4096], b0[64], w[64], w2[64], F[64];
+        CHECK(lcn_critsys_seed_pair(th, p0, b0, cs, rng) == LCN_OK, "seed pair");
+        CHECK(lcn_critsys_theta_rechart(th2, cs2, cs, th) == LCN_OK, "θ to the other charts");
+        lcn_critsys_w(w, NULL, cs, th);
+        lcn_critsys_w(w2, NULL, cs2, th2);
+        double dw = 0;
+        for (int j = 0; j < k; j++) dw = fmax(dw, cabs(w[j] - w2[j]));
+        CHECK(dw < 1e-12 * (1 + maxabs(w, k)), "kind %d: same w, off by %g", which, dw);
+        lcn_system_ws_t ws;
+        lcn_system_ws_init(ws, cs2->sys);
+        lcn_system_eval_d(F, NULL, NULL, cs2->sys, ws, th2, p0);
+        lcn_system_ws_clear(ws);
+        double sc = maxabs(p0, cs->m) * (1 + maxabs(w, k)) * (1 + maxabs(w, k)) * pow(1 + maxabs(th2, n), 4);
+        CHECK(maxabs(F, n) < 1e-10 * sc, "kind %d: |F2(θ2; p0)| = %g", which, maxabs(F, n));
+        CHECK(lcn_critsys_theta_rechart(back, cs, cs2, th2) == LCN_OK, "and back");
+        double d = 0;
+        for (int j = 0; j < n; j++) d = fmax(d, cabs(back[j] - th[j]));
+        CHECK(d < 1e-10 * (1 + maxabs(th, n)), "kind %d: round trip off by %g", which, d);
+        /* The same path in both charts. */
+        lcn_critsys_random_params(p1, cs, rng);
+        double complex gamma = lcn_rng_unit(rng);
+        lcn_solve_opts_t so;
+        lcn_solve_opts_init(so);
+        so->threads = 1;
+        lcn_result_t r1, r2;
+        lcn_result_init(r1);
+        lcn_result_init(r2);
+        CHECK(lcn_solve_parameter(r1, cs->sys, p0, p1, gamma, th, 1, so) == LCN_OK, "track");
+        CHECK(lcn_solve_parameter(r2, cs2->sys, p0, p1, gamma, th2, 1, so) == LCN_OK, "track in other charts");
+        if (r1->paths[0].status == LCN_PATH_SUCCESS && r2->paths[0].status == LCN_PATH_SUCCESS) {
+            CHECK(lcn_critsys_theta_rechart(back, cs, cs2, r2->paths[0].x) == LCN_OK, "end back");
+            d = 0;
+            for (int j = 0; j < n; j++) d = fmax(d, cabs(back[j] - r1->paths[0].x[j]));
+            CHECK(d < 1e-7 * (1 + maxabs(back, n)), "kind %d: the ends differ by %g", which, d);
+        } else {
+            CHECK(0, "kind %d: statuses %d %d", which, r1->paths[0].status, r2->paths[0].status);
+        }
+        lcn_result_clear(r1);
+        lcn_result_clear(r2);
+        lcn_critsys_clear(cs2);
+        lcn_critsys_clear(cs);
+    }
+}
+
 static void test_degenerate(void)
 {
     lcn_critsys_t cs;
@@ -850,7 +908,8 @@ static void test_weights(void)
 
 LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_line_and_msys}, {"critsys_w", test_w}, {"critsys_native", test_native},
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
-              {"critsys_degenerate", test_degenerate}, {"critsys_relabellings", test_relabellings}, {"locus_kmmt22", test_locus_kmmt22},
+              {"critsys_degenerate", test_degenerate}, {"critsys_relabellings", test_relabellings},
+              {"critsys_rechart", test_rechart}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
               {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},
               {"locus_generic_weights", test_locus_generic_weights},

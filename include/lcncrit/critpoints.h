@@ -50,10 +50,11 @@ typedef struct {
     size_t degenerate;          /* finite regular endpoints dropped as degenerate */
     /* robustness (lcn_critpoints_solve): re-tracks along the same gamma
        (with smaller steps, and of those the ones in 128-bit precision),
-       new gammas tried, unresolved paths replaced by a new regular
+       failed paths finished in other charts along the same gamma, new
+       gammas tried, unresolved paths replaced by a new regular
        endpoint of those runs, and paths left with an endpoint another path
        reached too (jumped; included in failed) */
-    size_t retracked, retracked_mp;
+    size_t retracked, retracked_mp, recharted;
     int extra_gammas;
     size_t recovered, jumped;
     int real_data;              /* p1 real: the real classification is meaningful */

@@ -104,6 +104,17 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_params(lcn_critsys_t cs, const int
                                                      uint64_t seed);
 LCN_EXPORT void lcn_critsys_clear(lcn_critsys_t cs);
 
+/* The same system (kind, factors, architecture) in other random charts,
+ * drawn from seed (and another T0): the same critical points w, other
+ * coordinates θ. A point near one system's chart hyperplane at infinity
+ * (large t) is an ordinary point of the other's. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_init_rechart(lcn_critsys_t out, const lcn_critsys_t cs, uint64_t seed);
+/* θ2 of cs2 with the same factor points and the same w as θ of cs (cs2 from
+ * lcn_critsys_init_rechart, or cs itself). LCN_ERR_NUMERIC if a factor
+ * lies on cs2's chart hyperplane at infinity. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_critsys_theta_rechart(double complex *theta2, const lcn_critsys_t cs2,
+                                                       const lcn_critsys_t cs, const double complex *theta);
+
 /* The system restricted to the line p(s) = pb + s (pa − pb) of the full
  * parameters (pa, pb: m entries each, baked in as exact constants), with
  * the single parameter s: s = 1 is pa (up to the rounding of pa − pb), s = 0

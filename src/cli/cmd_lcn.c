@@ -222,7 +222,7 @@ static int run(int kind, int argc, char **argv)
     from_cache = calloc(cc->count, sizeof *from_cache);
     const char *cache = o.c.cache;
     size_t tot = 0, totreal = 0, tracked = 0, finite = 0, atinf = 0, sing = 0, failed = 0, degen = 0;
-    size_t retracked = 0, retracked_mp = 0, recovered = 0, jumped = 0;
+    size_t retracked = 0, retracked_mp = 0, recharted = 0, recovered = 0, jumped = 0;
     int complete = 1, gammas = 0;
     double secs = 0;
     for (size_t ci = 0; ci < cc->count; ci++) {
@@ -257,6 +257,7 @@ static int run(int kind, int argc, char **argv)
         degen += cps[ci].degenerate;
         retracked += cps[ci].retracked;
         retracked_mp += cps[ci].retracked_mp;
+        recharted += cps[ci].recharted;
         recovered += cps[ci].recovered;
         jumped += cps[ci].jumped;
         gammas += cps[ci].extra_gammas;
@@ -301,10 +302,11 @@ static int run(int kind, int argc, char **argv)
         }
         fprintf(h, "paths %zu: %zu finite, %zu at infinity, %zu singular, %zu failed; %zu degenerate dropped\n",
                 tracked, finite, atinf, sing, failed, degen);
-        if (retracked || gammas)
-            fprintf(h, "re-tracked: %zu paths along the same gamma (%zu of them in 128-bit precision), %d new "
-                       "gamma%s (%zu endpoints recovered); %zu jumped paths unresolved (among the failed)\n",
-                    retracked, retracked_mp, gammas, gammas == 1 ? "" : "s", recovered, jumped);
+        if (retracked || recharted || gammas)
+            fprintf(h, "re-tracked: %zu paths with smaller steps along the same gamma (%zu of them in 128-bit "
+                       "precision), %zu in other charts along the same gamma, %d new gamma%s (%zu endpoints "
+                       "recovered); %zu jumped paths unresolved (among the failed)\n",
+                    retracked, retracked_mp, recharted, gammas, gammas == 1 ? "" : "s", recovered, jumped);
         fprintf(h, "critical points: %zu complex, %zu real", tot, totreal);
         if (expected > 0) fprintf(h, "; expected %ld (%s)%s\n", expected, src, mismatch ? "  MISMATCH" : "  ok");
         else fprintf(h, "; no expected count known for these weights (new data)\n");
@@ -388,8 +390,9 @@ static int run(int kind, int argc, char **argv)
         fprintf(jf, ",\n     \"found\": {\"complex\": %zu, \"real\": %zu},\n", tot, totreal);
         fprintf(jf, "     \"paths\": {\"tracked\": %zu, \"finite\": %zu, \"at_infinity\": %zu, \"singular\": %zu, "
                     "\"failed\": %zu, \"degenerate\": %zu, \"retracked\": %zu, \"retracked_128bit\": %zu, "
-                    "\"extra_gammas\": %d, \"recovered\": %zu, \"jumped\": %zu},\n",
-                tracked, finite, atinf, sing, failed, degen, retracked, retracked_mp, gammas, recovered, jumped);
+                    "\"recharted\": %zu, \"extra_gammas\": %d, \"recovered\": %zu, \"jumped\": %zu},\n",
+                tracked, finite, atinf, sing, failed, degen, retracked, retracked_mp, recharted, gammas, recovered,
+                jumped);
         fprintf(jf, "     \"generic\": [");
         for (size_t ci = 0; ci < cc->count; ci++) {
             fprintf(jf, "%s{\"label\": \"%s\", \"solutions\": %zu, \"expected\": %ld, \"complete\": %s, "

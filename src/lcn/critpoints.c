@@ -410,6 +410,92 @@ static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rs
     return taken;
 }
 
+/* Seed offset of the other charts of rechart_paths. */
+#define RECHART_SEED UINT64_C(0x7265636861727431) /* "rechart1" */
+
+/* The paths marked in redo that failed (with only_max_steps: that ran out
+ * of steps) tracked again along the same gamma in other charts (drawn
+ * from the system's seed and salt).
+ * Such a path ran out of steps: its arc passes near a pole of the chart,
+ * where a root's chart coordinate t goes to infinity while c goes to 0
+ * (the point itself stays finite), and it crawls there at any step size
+ * or precision. The pole is the chart's, not the problem's: in other
+ * random charts the same path, the same curve of critical points w, is
+ * an ordinary one. Its start and end are carried between the charts
+ * through their factor points (lcn_critsys_theta_rechart), so the
+ * start-to-end matching is the one of the first run, and the end is
+ * refined in the system's own chart. Returns the number of paths that
+ * now end at a finite point (or at infinity, or singular: a status that
+ * is no failure). */
+static size_t rechart_paths(lcn_result_t res, int *ok, double *acc, double *rsd, const int *redo, const run_ctx *c,
+                            double complex gamma, const double complex *starts, size_t N,
+                            const double complex *p0, const lcn_solve_opts_struct *o, int only_max_steps,
+                            uint64_t salt, lcn_err_t *err)
+{
+    const lcn_critsys_struct *cs = c->cs;
+    int n = cs->n;
+    size_t M = 0, done = 0;
+    size_t *idx = lcn_malloc_array(N ? N : 1, sizeof *idx);
+    for (size_t i = 0; i < N; i++) {
+        lcn_path_status_t st = res->paths[i].status;
+        if (redo[i] && (only_max_steps ? st == LCN_PATH_MAX_STEPS : lcn_path_status_is_failure(st))) idx[M++] = i;
+    }
+    lcn_critsys_t cs2;
+    if (!M || lcn_critsys_init_rechart(cs2, cs, cs->seed ^ RECHART_SEED ^ salt) != LCN_OK) {
+        lcn_free(idx);
+        return 0;
+    }
+    lcn_system_t line2;
+    *err = lcn_critsys_line_system(line2, cs2, p0, c->p1);
+    if (*err) {
+        lcn_critsys_clear(cs2);
+        lcn_free(idx);
+        return 0;
+    }
+    /* The starts in the other charts (a start on their hyperplane at
+     * infinity, probability zero, is left as it was). */
+    double complex *st = lcn_malloc_array(M * (size_t)n, sizeof *st);
+    size_t *which = lcn_malloc_array(M, sizeof *which), K = 0;
+    for (size_t j = 0; j < M; j++)
+        if (lcn_critsys_theta_rechart(st + K * (size_t)n, cs2, cs, starts + idx[j] * (size_t)n) == LCN_OK)
+            which[K++] = idx[j];
+    lcn_result_t two;
+    lcn_result_init(two);
+    *err = track_paths(two, line2, gamma, st, K, o, NULL);
+    if (!*err) {
+        int *ok2 = lcn_calloc(K ? K : 1, sizeof *ok2);
+        double *acc2 = lcn_calloc(K ? K : 1, sizeof *acc2), *rsd2 = lcn_calloc(K ? K : 1, sizeof *rsd2);
+        double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
+        lcn_system_ws_t ws;
+        lcn_system_ws_init(ws, cs->sys);
+        for (size_t j = 0; j < K; j++) {
+            lcn_path_result_struct *q = &two->paths[j];
+            if (lcn_path_status_is_failure(q->status)) continue;
+            /* The end back in the system's charts (at infinity there
+             * too, or on their hyperplane: keep the status, drop x). */
+            if (q->status == LCN_PATH_SUCCESS || q->status == LCN_PATH_SINGULAR) {
+                if (lcn_critsys_theta_rechart(x, cs, cs2, q->x) != LCN_OK) continue;
+                memcpy(q->x, x, (size_t)n * sizeof *x);
+                ok2[j] = refine(q, &acc2[j], &rsd2[j], cs, ws, c->p1, c->umax);
+            }
+            take_path(res, ok, acc, rsd, which[j], two, ok2, acc2, rsd2, j);
+            done++;
+        }
+        lcn_system_ws_clear(ws);
+        lcn_free(x);
+        lcn_free(ok2);
+        lcn_free(acc2);
+        lcn_free(rsd2);
+    }
+    lcn_result_clear(two);
+    lcn_free(st);
+    lcn_free(which);
+    lcn_free(idx);
+    lcn_system_clear(line2);
+    lcn_critsys_clear(cs2);
+    return done;
+}
+
 /* Step budget of the main pass (see there). */
 #define MAIN_PASS_MAX_STEPS 4000
 /* Precision of the last round of careful re-tracking. */
@@ -491,6 +577,18 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
     lcn_solve_opts_struct budgeted = *opts; /* the new-gamma runs: main-pass steps, the same budget */
     budgeted.max_steps = careful.max_steps;
     size_t nf = 0;
+    /* A path that ran out of steps in the main pass first goes to other
+     * charts (rechart_paths): Segre (5,5), seed 1, had six that crawled
+     * through both careful rounds and then needed a new gamma, that is all
+     * 2205 paths again; in other charts all six finished. */
+    if (!err && mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 1)) {
+        size_t fixed =
+            rechart_paths(res, ok, acc, rsd, redo, &ctx, gamma, g->sols->x, N, g->p0, &budgeted, 1, 1, &err);
+        cp->recharted += fixed;
+        if (fixed)
+            lcn_logf(&opts->log, LCN_LOG_INFO, "%zu paths that ran out of steps finished in other charts along the "
+                     "same gamma", fixed);
+    }
     for (int attempt = 0; attempt <= 3 && !err; attempt++) {
         nf = mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 1);
         if (!nf || attempt == 3) break;
@@ -518,7 +616,8 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
             /* A path that ran out of steps at the smaller steps of round 2
              * crawls (its arc passes near a pole of the chart), and
              * crawls at any precision (Segre (5,5): four such paths took
-             * 9.6 s in 128 bits, all in vain): it goes to the new gammas.
+             * 9.6 s in 128 bits, all in vain): it goes to other charts,
+             * then to the new gammas.
              * The 128-bit round is for jumps and precision failures. */
             if (careful.start_prec > 53 && res->paths[i].status == LCN_PATH_MAX_STEPS) continue;
             if (redo[i]) {
@@ -535,7 +634,7 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
                      marked - nfail);
         if (nf < marked)
             lcn_logf(&opts->log, LCN_LOG_INFO, "%zu paths ran out of steps again: not tracked in 128 bits, they go "
-                     "to the new gammas", marked - nf);
+                     "to other charts, then to new gammas", marked - nf);
         lcn_result_t again;
         lcn_result_init(again);
         if (nf) err = track_refine(again, ok2, acc2, rsd2, &ctx, gamma, st, nf, &careful, NULL);
@@ -550,6 +649,15 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
         lcn_free(rsd2);
         lcn_free(idx);
         lcn_free(st);
+    }
+    /* Paths that still fail: the same gamma in yet other charts. */
+    if (!err && nf) {
+        size_t fixed =
+            rechart_paths(res, ok, acc, rsd, redo, &ctx, gamma, g->sols->x, N, g->p0, &budgeted, 0, 2, &err);
+        cp->recharted += fixed;
+        if (fixed)
+            lcn_logf(&opts->log, LCN_LOG_INFO, "%zu failed paths finished in other charts along the same gamma", fixed);
+        if (!err) nf = mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 1);
     }
     /* Still unresolved: the union with new gammas. From here on only the
      * second and later members of a group of coinciding endpoints count as
@@ -692,6 +800,7 @@ lcn_err_t lcn_critpoints_solve_all(lcn_critpoints_t cp, const lcn_critsys_t cs, 
             cp->degenerate += one->degenerate;
             cp->retracked += one->retracked;
             cp->retracked_mp += one->retracked_mp;
+            cp->recharted += one->recharted;
             cp->extra_gammas += one->extra_gammas;
             cp->recovered += one->recovered;
             cp->jumped += one->jumped;

@@ -236,6 +236,32 @@ lcn_err_t lcn_critsys_init_factors(lcn_critsys_t cs, lcn_critsys_kind_t kind, co
     return LCN_OK;
 }
 
+lcn_err_t lcn_critsys_init_rechart(lcn_critsys_t out, const lcn_critsys_t cs, uint64_t seed)
+{
+    lcn_err_t err = lcn_critsys_init_factors(out, cs->kind, cs->fk, cs->fS, cs->fe, cs->r, seed);
+    if (err) return err;
+    out->L = cs->L;
+    memcpy(out->arch_k, cs->arch_k, sizeof out->arch_k);
+    memcpy(out->arch_s, cs->arch_s, sizeof out->arch_s);
+    out->symmetry = cs->symmetry;
+    return LCN_OK;
+}
+
+lcn_err_t lcn_critsys_theta_rechart(double complex *theta2, const lcn_critsys_t cs2, const lcn_critsys_t cs,
+                                    const double complex *theta)
+{
+    if (cs2->r != cs->r || cs2->n != cs->n) return LCN_ERR_ARG;
+    size_t tot = 0;
+    for (int i = 0; i < cs->r; i++) tot += (size_t)cs->fk[i];
+    double complex *v = lcn_malloc_array(tot, sizeof *v);
+    for (int i = 0, off = 0; i < cs->r; off += cs->fk[i], i++) lcn_critsys_factor(v + off, cs, i, theta);
+    /* theta_from_factors scales c to Π π(v_i)^{e_i}; w(θ) = c Π π(v_i)^{e_i}. */
+    lcn_err_t err = lcn_critsys_theta_from_factors(theta2, cs2, v);
+    theta2[0] *= theta[0];
+    lcn_free(v);
+    return err;
+}
+
 void lcn_critsys_pack(double complex *p, const lcn_critsys_t cs, const double complex *u, const double complex *T)
 {
     int k = cs->k;
