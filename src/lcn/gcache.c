@@ -190,6 +190,59 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
     return err;
 }
 
+/* Seed offset of the charts of the second base point. */
+#define OTHER_CHARTS_SEED UINT64_C(0x6f74686572636873) /* "othercha" */
+
+/* monodromy_once in other random charts (lcn_critsys_init_rechart), its
+ * solutions carried back into cs's charts at the same base point (the
+ * data (u, T) do not depend on the charts) and refined there. Why: a
+ * solution that cs's charts put far out is reached by few legs. Seen:
+ * Δ(2,2,1,1), seed 2, had a generic solution with c = -12-342i there, and
+ * two base points in those charts both stopped at 63 of 64. */
+static lcn_err_t monodromy_other_charts(lcn_generic_t g, const lcn_critsys_t cs, const lcn_component_struct *c,
+                                        const lcn_monodromy_opts_t mopts, lcn_rng_t rng, const char *key)
+{
+    lcn_critsys_t cs2;
+    lcn_err_t err = lcn_critsys_init_rechart(cs2, cs, cs->seed ^ OTHER_CHARTS_SEED);
+    if (err) return err;
+    lcn_generic_t g2;
+    lcn_generic_init2(g2, cs->n, cs->m);
+    err = monodromy_once(g2, cs2, c, mopts, rng, key);
+    if (!err) {
+        int n = cs->n;
+        lcn_generic_clear(g);
+        lcn_generic_init2(g, n, cs->m);
+        memcpy(g->p0, g2->p0, (size_t)cs->m * sizeof *g->p0);
+        double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
+        lcn_system_ws_t ws;
+        lcn_system_ws_init(ws, cs->sys);
+        size_t N = g2->sols->count;
+        for (size_t i = 0; i < N; i++) {
+            double acc, res;
+            if (lcn_critsys_theta_rechart(x, cs, cs2, g2->sols->x + i * (size_t)n) != LCN_OK) continue;
+            if (lcn_newton_refine_d(x, &acc, &res, NULL, cs->sys, ws, g->p0, 1e-13, 8) != LCN_OK &&
+                lcn_newton_refine(x, &acc, &res, cs->sys, g->p0, 160, 30) != LCN_OK)
+                continue;
+            lcn_solution_set_add(g->sols, x, 0, 0, 0, NULL);
+        }
+        lcn_system_ws_clear(ws);
+        lcn_free(x);
+        if (g->sols->count != N)
+            lcn_logf(&mopts->log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost leaving the other charts",
+                     c->label, N - g->sols->count, N);
+        g->complete = g2->complete && g->sols->count == N;
+        g->loops = g2->loops;
+        g->paths = g2->paths;
+        g->failures = g2->failures;
+        g->steps = g2->steps;
+        g->moves = g2->moves;
+        g->seconds = g2->seconds;
+    }
+    lcn_generic_clear(g2);
+    lcn_critsys_clear(cs2);
+    return err;
+}
+
 lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_components_t cc, size_t ci,
                             const char *dir, const lcn_monodromy_opts_t mopts, int *from_cache)
 {
@@ -239,7 +292,9 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         char bkey[560];
         if (base == 1) snprintf(bkey, sizeof bkey, "%s", key);
         else snprintf(bkey, sizeof bkey, "%s-base%d", key, base);
-        lcn_err_t e = monodromy_once(gb, cs, c, mopts, rng, bkey);
+        /* The second base point in other charts (monodromy_other_charts). */
+        lcn_err_t e = base == 2 ? monodromy_other_charts(gb, cs, c, mopts, rng, bkey)
+                                : monodromy_once(gb, cs, c, mopts, rng, bkey);
         if (e == LCN_ERR_INTERRUPTED) {
             lcn_generic_clear(gb);
             err = e;
