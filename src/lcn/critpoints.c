@@ -413,9 +413,12 @@ static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rs
 /* Seed offset of the other charts of rechart_paths. */
 #define RECHART_SEED UINT64_C(0x7265636861727431) /* "rechart1" */
 
-/* The paths marked in redo that failed (with only_max_steps: that ran out
- * of steps) tracked again along the same gamma in other charts (drawn
- * from the system's seed and salt).
+/* Paths tracked again along the same gamma in other charts (drawn from
+ * the system's seed and salt): first (after the main pass) those that ran
+ * out of steps and those whose end Newton could not refine (the endgame
+ * called it singular, or it ended close to the chart's hyperplane at
+ * infinity, where a regular point is badly conditioned); then (after the
+ * careful rounds) those marked in redo that still fail.
  * Such a path ran out of steps: its arc passes near a pole of the chart,
  * where a root's chart coordinate t goes to infinity while c goes to 0
  * (the point itself stays finite), and it crawls there at any step size
@@ -425,11 +428,10 @@ static size_t union_new_gamma(lcn_result_t res, int *ok, double *acc, double *rs
  * through their factor points (lcn_critsys_theta_rechart), so the
  * start-to-end matching is the one of the first run, and the end is
  * refined in the system's own chart. Returns the number of paths that
- * now end at a finite point (or at infinity, or singular: a status that
- * is no failure). */
+ * now end at a point Newton proves regular (or degenerate). */
 static size_t rechart_paths(lcn_result_t res, int *ok, double *acc, double *rsd, const int *redo, const run_ctx *c,
                             double complex gamma, const double complex *starts, size_t N,
-                            const double complex *p0, const lcn_solve_opts_struct *o, int only_max_steps,
+                            const double complex *p0, const lcn_solve_opts_struct *o, int first,
                             uint64_t salt, lcn_err_t *err)
 {
     const lcn_critsys_struct *cs = c->cs;
@@ -438,7 +440,8 @@ static size_t rechart_paths(lcn_result_t res, int *ok, double *acc, double *rsd,
     size_t *idx = lcn_malloc_array(N ? N : 1, sizeof *idx);
     for (size_t i = 0; i < N; i++) {
         lcn_path_status_t st = res->paths[i].status;
-        if (redo[i] && (only_max_steps ? st == LCN_PATH_MAX_STEPS : lcn_path_status_is_failure(st))) idx[M++] = i;
+        int unrefined = (st == LCN_PATH_SUCCESS || st == LCN_PATH_SINGULAR) && ok[i] == 0;
+        if (first ? st == LCN_PATH_MAX_STEPS || unrefined : redo[i] && lcn_path_status_is_failure(st)) idx[M++] = i;
     }
     lcn_critsys_t cs2;
     if (!M || lcn_critsys_init_rechart(cs2, cs, cs->seed ^ RECHART_SEED ^ salt) != LCN_OK) {
@@ -470,14 +473,14 @@ static size_t rechart_paths(lcn_result_t res, int *ok, double *acc, double *rsd,
         lcn_system_ws_init(ws, cs->sys);
         for (size_t j = 0; j < K; j++) {
             lcn_path_result_struct *q = &two->paths[j];
-            if (lcn_path_status_is_failure(q->status)) continue;
-            /* The end back in the system's charts (at infinity there
-             * too, or on their hyperplane: keep the status, drop x). */
-            if (q->status == LCN_PATH_SUCCESS || q->status == LCN_PATH_SINGULAR) {
-                if (lcn_critsys_theta_rechart(x, cs, cs2, q->x) != LCN_OK) continue;
-                memcpy(q->x, x, (size_t)n * sizeof *x);
-                ok2[j] = refine(q, &acc2[j], &rsd2[j], cs, ws, c->p1, c->umax);
-            }
+            if (q->status != LCN_PATH_SUCCESS && q->status != LCN_PATH_SINGULAR) continue;
+            /* Only an end that Newton proves regular (or degenerate) in
+             * the system's own charts is taken: anything else stays
+             * unresolved for the careful rounds and the new gammas. */
+            if (lcn_critsys_theta_rechart(x, cs, cs2, q->x) != LCN_OK) continue;
+            memcpy(q->x, x, (size_t)n * sizeof *x);
+            ok2[j] = refine(q, &acc2[j], &rsd2[j], cs, ws, c->p1, c->umax);
+            if (!ok2[j]) continue;
             take_path(res, ok, acc, rsd, which[j], two, ok2, acc2, rsd2, j);
             done++;
         }
@@ -581,13 +584,13 @@ lcn_err_t lcn_critpoints_solve_hooked(lcn_critpoints_t cp, const lcn_critsys_t c
      * charts (rechart_paths): Segre (5,5), seed 1, had six that crawled
      * through both careful rounds and then needed a new gamma, that is all
      * 2205 paths again; in other charts all six finished. */
-    if (!err && mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 1)) {
+    if (!err) {
         size_t fixed =
             rechart_paths(res, ok, acc, rsd, redo, &ctx, gamma, g->sols->x, N, g->p0, &budgeted, 1, 1, &err);
         cp->recharted += fixed;
         if (fixed)
-            lcn_logf(&opts->log, LCN_LOG_INFO, "%zu paths that ran out of steps finished in other charts along the "
-                     "same gamma", fixed);
+            lcn_logf(&opts->log, LCN_LOG_INFO, "%zu paths that ran out of steps or ended unrefined finished in other "
+                     "charts along the same gamma", fixed);
     }
     for (int attempt = 0; attempt <= 3 && !err; attempt++) {
         nf = mark_unresolved(redo, res, ok, acc, rsd, N, &ctx, 1);
