@@ -102,6 +102,17 @@ static int valid(const lcn_generic_t g, const lcn_critsys_t cs)
     return ok;
 }
 
+/* g's run statistics (loops, legs, failures, steps, moves, time) from another run's. */
+static void copy_stats(lcn_generic_struct *g, const lcn_generic_struct *from)
+{
+    g->loops = from->loops;
+    g->paths = from->paths;
+    g->failures = from->failures;
+    g->steps = from->steps;
+    g->moves = from->moves;
+    g->seconds = from->seconds;
+}
+
 /* One monodromy run from a new seed pair drawn from rng on the component,
  * in the cheap system cs->msys (T = T0 fixed, parameters b; critsys.h),
  * its solutions then moved to the full system at p0 = (T0^{-1} b0, T0). */
@@ -168,12 +179,7 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
                 lcn_logf(log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost moving to the full system",
                          c->label, N - g->sols->count, N);
             g->complete = gm->complete && g->sols->count == N;
-            g->loops = gm->loops;
-            g->paths = gm->paths;
-            g->failures = gm->failures;
-            g->steps = gm->steps;
-            g->moves = gm->moves;
-            g->seconds = gm->seconds;
+            copy_stats(g, gm);
             lcn_free(x);
             lcn_free(okv);
         }
@@ -231,12 +237,7 @@ static lcn_err_t monodromy_other_charts(lcn_generic_t g, const lcn_critsys_t cs,
             lcn_logf(&mopts->log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost leaving the other charts",
                      c->label, N - g->sols->count, N);
         g->complete = g2->complete && g->sols->count == N;
-        g->loops = g2->loops;
-        g->paths = g2->paths;
-        g->failures = g2->failures;
-        g->steps = g2->steps;
-        g->moves = g2->moves;
-        g->seconds = g2->seconds;
+        copy_stats(g, g2);
     }
     lcn_generic_clear(g2);
     lcn_critsys_clear(cs2);
