@@ -113,6 +113,52 @@ static void copy_stats(lcn_generic_struct *g, const lcn_generic_struct *from)
     g->seconds = from->seconds;
 }
 
+/* g set to the base point p0 and the points pts (M of them, n each) refined
+ * by Newton in cs->sys at p0: in double, and in MPC from the same point
+ * when double does not converge (a badly conditioned solution is never
+ * decided by double alone). A point that does not converge is dropped.
+ * from: the run that found the N solutions behind pts (its statistics are
+ * copied; g is complete if from is and none of the N was lost on the way,
+ * else the loss is logged, "lost <what>"). */
+static void refine_into(lcn_generic_t g, const lcn_critsys_t cs, const double complex *p0, const double complex *pts,
+                        size_t M, const lcn_generic_struct *from, const char *label, const char *what,
+                        const lcn_log_struct *log)
+{
+    const int n = cs->n;
+    const size_t N = from->sols->count;
+    lcn_generic_clear(g);
+    lcn_generic_init2(g, n, cs->m);
+    memcpy(g->p0, p0, (size_t)cs->m * sizeof *p0);
+    double complex *x = lcn_malloc_array(M * (size_t)n + 1, sizeof *x);
+    int *okv = lcn_calloc(M + 1, sizeof *okv);
+    memcpy(x, pts, M * (size_t)n * sizeof *x);
+#pragma omp parallel
+    {
+        lcn_system_ws_t ws;
+        lcn_system_ws_init(ws, cs->sys);
+#pragma omp for schedule(dynamic, 16)
+        for (size_t i = 0; i < M; i++) {
+            double acc, res;
+            double complex *xi = x + i * (size_t)n;
+            okv[i] = lcn_newton_refine_d(xi, &acc, &res, NULL, cs->sys, ws, p0, 1e-13, 8) == LCN_OK;
+            if (!okv[i]) {
+                memcpy(xi, pts + i * (size_t)n, (size_t)n * sizeof *xi);
+                okv[i] = lcn_newton_refine(xi, &acc, &res, cs->sys, p0, 160, 30) == LCN_OK;
+            }
+        }
+        lcn_system_ws_clear(ws);
+    }
+    for (size_t i = 0; i < M; i++)
+        if (okv[i]) lcn_solution_set_add(g->sols, x + i * (size_t)n, 0, 0, 0, NULL);
+    if (g->sols->count != N)
+        lcn_logf(log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost %s", label, N - g->sols->count, N,
+                 what);
+    g->complete = from->complete && g->sols->count == N;
+    copy_stats(g, from);
+    lcn_free(x);
+    lcn_free(okv);
+}
+
 /* One monodromy run from a new seed pair drawn from rng on the component,
  * in the cheap system cs->msys (T = T0 fixed, parameters b; critsys.h),
  * its solutions then moved to the full system at p0 = (T0^{-1} b0, T0). */
@@ -149,39 +195,7 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
         if (!err) {
             /* The same solutions in the full system at p0 = (T0^{-1} b0, T0):
              * one Newton correction absorbs the rounding of T0^{-1} b0. */
-            lcn_generic_clear(g);
-            lcn_generic_init2(g, cs->n, cs->m);
-            memcpy(g->p0, p0, (size_t)cs->m * sizeof *p0);
-            size_t N = gm->sols->count;
-            double complex *x = lcn_malloc_array(N * (size_t)cs->n + 1, sizeof *x);
-            int *okv = lcn_calloc(N + 1, sizeof *okv);
-            memcpy(x, gm->sols->x, N * (size_t)cs->n * sizeof *x);
-#pragma omp parallel
-            {
-                lcn_system_ws_t ws;
-                lcn_system_ws_init(ws, cs->sys);
-#pragma omp for schedule(dynamic, 16)
-                for (size_t i = 0; i < N; i++) {
-                    double acc, res;
-                    double complex *xi = x + i * (size_t)cs->n;
-                    okv[i] = lcn_newton_refine_d(xi, &acc, &res, NULL, cs->sys, ws, p0, 1e-13, 8) == LCN_OK;
-                    /* A badly conditioned solution: decide in MPC, never by double alone. */
-                    if (!okv[i]) {
-                        memcpy(xi, gm->sols->x + i * (size_t)cs->n, (size_t)cs->n * sizeof *xi);
-                        okv[i] = lcn_newton_refine(xi, &acc, &res, cs->sys, p0, 160, 30) == LCN_OK;
-                    }
-                }
-                lcn_system_ws_clear(ws);
-            }
-            for (size_t i = 0; i < N; i++)
-                if (okv[i]) lcn_solution_set_add(g->sols, x + i * (size_t)cs->n, 0, 0, 0, NULL);
-            if (g->sols->count != N)
-                lcn_logf(log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost moving to the full system",
-                         c->label, N - g->sols->count, N);
-            g->complete = gm->complete && g->sols->count == N;
-            copy_stats(g, gm);
-            lcn_free(x);
-            lcn_free(okv);
+            refine_into(g, cs, p0, gm->sols->x, gm->sols->count, gm, c->label, "moving to the full system", log);
         }
         lcn_generic_clear(gm);
         if (!err)
@@ -216,28 +230,12 @@ static lcn_err_t monodromy_other_charts(lcn_generic_t g, const lcn_critsys_t cs,
     err = monodromy_once(g2, cs2, c, mopts, rng, key);
     if (!err) {
         int n = cs->n;
-        lcn_generic_clear(g);
-        lcn_generic_init2(g, n, cs->m);
-        memcpy(g->p0, g2->p0, (size_t)cs->m * sizeof *g->p0);
-        double complex *x = lcn_malloc_array((size_t)n, sizeof *x);
-        lcn_system_ws_t ws;
-        lcn_system_ws_init(ws, cs->sys);
-        size_t N = g2->sols->count;
-        for (size_t i = 0; i < N; i++) {
-            double acc, res;
-            if (lcn_critsys_theta_rechart(x, cs, cs2, g2->sols->x + i * (size_t)n) != LCN_OK) continue;
-            if (lcn_newton_refine_d(x, &acc, &res, NULL, cs->sys, ws, g->p0, 1e-13, 8) != LCN_OK &&
-                lcn_newton_refine(x, &acc, &res, cs->sys, g->p0, 160, 30) != LCN_OK)
-                continue;
-            lcn_solution_set_add(g->sols, x, 0, 0, 0, NULL);
-        }
-        lcn_system_ws_clear(ws);
-        lcn_free(x);
-        if (g->sols->count != N)
-            lcn_logf(&mopts->log, LCN_LOG_WARN, "generic set %s: %zu of %zu solutions lost leaving the other charts",
-                     c->label, N - g->sols->count, N);
-        g->complete = g2->complete && g->sols->count == N;
-        copy_stats(g, g2);
+        size_t N = g2->sols->count, M = 0;
+        double complex *pts = lcn_malloc_array(N * (size_t)n + 1, sizeof *pts);
+        for (size_t i = 0; i < N; i++)
+            M += lcn_critsys_theta_rechart(pts + M * (size_t)n, cs, cs2, g2->sols->x + i * (size_t)n) == LCN_OK;
+        refine_into(g, cs, g2->p0, pts, M, g2, c->label, "leaving the other charts", &mopts->log);
+        lcn_free(pts);
     }
     lcn_generic_clear(g2);
     lcn_critsys_clear(cs2);
