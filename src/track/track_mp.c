@@ -273,6 +273,7 @@ long lcn_track_seg_mp(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn
     const double complex ua = 1.0 - ta;
     double s = 0, hs = lcn_dmin(w->hstep, lcn_dmin(o->max_step, L));
     long rc = SEG_OK;
+    int k0_valid = 0; /* mp->k[0] is the slope at (x, t0) */
     while (s < L) {
         if (w->steps_acc + w->steps_rej >= o->max_steps) {
             rc = SEG_MAX_STEPS;
@@ -289,7 +290,10 @@ long lcn_track_seg_mp(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn
         /* The smallest step is relative to the distance to the ends t = 1
            and t = 0 (both may need tiny steps) and to the segment. */
         const double hmin = o->min_step * lcn_dmin(L, lcn_dmax(lcn_dmin(cabs(t0), cabs(u0)), 1e-20));
-        int ok = tangent_mp(w, h, mp->x, t0, u0, mp->k[0]);
+        /* After a rejected step x and t0 are the same: so is the first slope. */
+        int ok = k0_valid || tangent_mp(w, h, mp->x, t0, u0, mp->k[0]);
+        const int ok0 = ok;
+        k0_valid = 0;
         if (ok) {
             axpy_mp(mp->xa, mp->x, 0.5 * dt, mp->k[0], n, mp->d);
             ok = tangent_mp(w, h, mp->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, mp->k[1]);
@@ -329,6 +333,7 @@ long lcn_track_seg_mp(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn
             }
         } else {
             w->steps_rej++;
+            k0_valid = ok0;
             double fac = e1 < INFINITY ? lcn_dmax(0.25, lcn_dmin(0.5, 0.8 * pow(o->predictor_tol / e1, 0.2))) : 0.5;
             hs = hh * fac;
             if (hs < hmin) {

@@ -62,6 +62,7 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
     /* u = 1 - t carried along separately (see lcn_homotopy_eval2_d). */
     const double complex ua = 1.0 - ta;
     double s = 0, hs = lcn_dmin(w->hstep, lcn_dmin(o->max_step, L));
+    int k0_valid = 0; /* w->k[0] is the slope at (x, t0) */
     while (s < L) {
         if (w->steps_acc + w->steps_rej >= o->max_steps) return SEG_MAX_STEPS;
         if (w->budget > 0 && --w->budget == 0) return SEG_MAX_STEPS;
@@ -72,8 +73,11 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         /* The smallest step is relative to the distance to the ends t = 1
            and t = 0 (both may need tiny steps) and to the segment. */
         const double hmin = o->min_step * lcn_dmin(L, lcn_dmax(lcn_dmin(cabs(t0), cabs(u0)), 1e-20));
-        /* RK4 on dx/dt = -H_x^{-1} H_t. */
-        int ok = tangent_d(w, h, x, t0, u0, w->k[0]);
+        /* RK4 on dx/dt = -H_x^{-1} H_t. After a rejected step x and t0
+           are the same: so is the first slope. */
+        int ok = k0_valid || tangent_d(w, h, x, t0, u0, w->k[0]);
+        const int ok0 = ok;
+        k0_valid = 0;
         if (ok) {
             for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[0][i]);
             ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[1]);
@@ -110,6 +114,7 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
             }
         } else {
             w->steps_rej++;
+            k0_valid = ok0;
             double fac = e1 < INFINITY ? lcn_dmax(0.25, lcn_dmin(0.5, 0.8 * pow(o->predictor_tol / e1, 0.2))) : 0.5;
             hs = hh * fac;
             if (hs < hmin) {
