@@ -97,6 +97,31 @@ LCN_CLONES static void matmul(double *restrict Cr, double *restrict Ci, const do
     }
 }
 
+/* C (n×n) = A (n×inner) B (inner×n) for a product known to be symmetric
+ * (the Gram matrix G^T T G with T symmetric): the upper triangle, column
+ * by column as in matmul, then mirrored. */
+LCN_CLONES static void matmul_sym(double *restrict Cr, double *restrict Ci, const double *restrict Ar,
+                                  const double *restrict Ai, const double *restrict Br, const double *restrict Bi, int n,
+                                  int inner)
+{
+    const size_t N = (size_t)n, In = (size_t)inner;
+    for (int u = 0; u < n; u++) {
+        double *cr = Cr + N * u, *ci = Ci + N * u;
+        for (int i = 0; i <= u; i++) cr[i] = ci[i] = 0;
+        for (int j = 0; j < inner; j++) {
+            const double br = Br[j + In * u], bi = Bi[j + In * u], *ar = Ar + N * j, *ai = Ai + N * j;
+            for (int i = 0; i <= u; i++) {
+                cr[i] += ar[i] * br - ai[i] * bi;
+                ci[i] += ar[i] * bi + ai[i] * br;
+            }
+        }
+        for (int i = 0; i < u; i++) {
+            Cr[u + N * i] = cr[i];
+            Ci[u + N * i] = ci[i];
+        }
+    }
+}
+
 static void split(double *re, double *im, const double complex *a, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
@@ -175,7 +200,7 @@ static int others(double complex *R, double complex *tmp, const native_data *d, 
     return len;
 }
 
-static void native_eval(double complex *F, double complex *Jx, double complex *Fdot, const void *data,
+LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double complex *Fdot, const void *data,
                         double complex *work, const double complex *x, const double complex *p,
                         const double complex *v)
 {
@@ -283,14 +308,15 @@ static void native_eval(double complex *F, double complex *Jx, double complex *F
     }
     if (!Jx) return;
 
-    /* The Gram part M = G^T Y: J[v,0] = M[v,0], J[v,u] = c M[v,u] (u >= 1). */
+    /* The Gram part M = G^T Y = G^T T G, symmetric as T is: J[v,0] =
+       M[v,0], J[v,u] = c M[v,u] (u >= 1). */
     const size_t N = (size_t)n;
     for (int vv = 0; vv < n; vv++)
         for (int i = 0; i < k; i++) {
             sGt[vv + N * i] = creal(G[i + K * vv]);
             sGt[K * N + vv + N * i] = cimag(G[i + K * vv]);
         }
-    matmul(sM, sM + N * N, sGt, sGt + K * N, sY, sYi, n, k, n);
+    matmul_sym(sM, sM + N * N, sGt, sGt + K * N, sY, sYi, n, k);
     for (size_t i = 0; i < N * N; i++) {
         double complex g = CMPLX(sM[i], sM[N * N + i]);
         Jx[i] = i < N ? g : mul(c, g);
