@@ -36,9 +36,11 @@ typedef struct {
     double complex *T;  /* FIXED: T0; LINE: Tb (k×k) */
     double *Tre, *Tim;  /* FIXED: T0 split (see matmul) */
     double *TDr, *TDi;  /* FIXED, two factors: T0 D_ab split, k each (see two_factor_TG) */
+    double *TbDr, *TbDi, *dTDr, *dTDi; /* LINE, two factors: Tb D_ab and (Ta − Tb) D_ab, split */
     double complex *dT; /* LINE: Ta − Tb */
     double complex *u;  /* LINE: ub */
     double complex *du; /* LINE: ua − ub */
+    double complex *z0, *z1, *z2; /* LINE: T(s) u(s) = z0 + s z1 + s² z2 */
 } native_data;
 
 /* a*b without the C99 Annex G recovery code, which blocks vectorisation;
@@ -213,6 +215,7 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
     /* split copies for the dense products: T, G, G^T, Y = T G, M = G^T Y */
     double *sT = (double *)(dz + K), *sG = sT + 2 * K * K, *sGt = sG + 2 * K * n, *sY = sGt + 2 * K * n;
     double *sYi = sY + K * (n + 1), *sM = sYi + K * (n + 1); /* Y: n columns and a scratch one */
+    double *sTD = sM + 2 * (size_t)n * (size_t)n; /* LINE, two factors: T(s) D_ab, split */
 
     /* The factors q_i = π_S(E_i (1, t_i)), their products and G. */
     for (int i = 0; i < r; i++) {
@@ -235,6 +238,7 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
         for (int j = 1; j < ki; j++) conv_dil(G + K * (d->toff[i] + j - 1), Ri, rl, Ei + ki * j, ki, d->fS[i]);
     }
     const double complex *P = G, *T = d->T, *dT = NULL;
+    double complex dTv = 1; /* the derivative of T along v is dTv dT */
     const double complex c = x[0];
 
     /* T, z = T u (or b), and for Fdot the derivatives dT, dz along v. */
@@ -259,18 +263,18 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
         }
         break;
     case LCN_CRITSYS_NATIVE_LINE: {
+        /* z(s) = T(s) u(s) = z0 + s z1 + s² z2 (line_z), and T(s) itself
+           only for the dense product (not with two factors). */
         const double complex s = p[0];
-        for (size_t i = 0; i < K * K; i++) Tm[i] = d->T[i] + mul(s, d->dT[i]);
-        T = Tm;
-        for (int i = 0; i < k; i++) uu[i] = d->u[i] + mul(s, d->du[i]);
-        matvec(z, T, uu, k);
+        for (int i = 0; i < k; i++) z[i] = d->z0[i] + mul(s, d->z1[i] + mul(s, d->z2[i]));
+        if (!d->dTDr) {
+            for (size_t i = 0; i < K * K; i++) Tm[i] = d->T[i] + mul(s, d->dT[i]);
+            T = Tm;
+        }
         if (v) {
-            for (size_t i = 0; i < K * K; i++) dTm[i] = mul(v[0], d->dT[i]);
-            dT = dTm;
-            for (int i = 0; i < k; i++) du[i] = mul(v[0], d->du[i]);
-            matvec(dz, dT, uu, k);
-            matvec(tmp, T, du, k);
-            for (int i = 0; i < k; i++) dz[i] += tmp[i];
+            dT = d->dT;
+            dTv = v[0];
+            for (int i = 0; i < k; i++) dz[i] = mul(v[0], d->z1[i] + mul(2.0 * s, d->z2[i]));
         }
         break;
     }
@@ -278,19 +282,32 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
 
     /* Y = T G (only its first column T p without Jx). */
     const int ncol = Jx ? n : 1;
-    const double *Tre = d->Tre, *Tim = d->Tim;
-    if (!Tre) {
-        split(sT, sT + K * K, T, K * K);
-        Tre = sT;
-        Tim = sT + K * K;
+    const double *TDr = d->TDr, *TDi = d->TDi;
+    if (d->dTDr) {
+        /* T(s) D_ab = Tb D_ab + s (Ta − Tb) D_ab */
+        const size_t nd = K * (size_t)d->fk[0] * (size_t)d->fk[1];
+        const double sr = creal(p[0]), si = cimag(p[0]);
+        double *tr = sTD, *ti = sTD + nd;
+        for (size_t i = 0; i < nd; i++) {
+            tr[i] = d->TbDr[i] + sr * d->dTDr[i] - si * d->dTDi[i];
+            ti[i] = d->TbDi[i] + sr * d->dTDi[i] + si * d->dTDr[i];
+        }
+        TDr = tr;
+        TDi = ti;
     }
-    if (d->TDr) { /* with or without Jx, so that F is the same bit for bit */
+    if (TDr) { /* with or without Jx, so that F is the same bit for bit */
         double complex y1[LCN_CRITSYS_MAX_FACTORS], y2[LCN_CRITSYS_MAX_FACTORS];
         y1[0] = y2[0] = 1;
         for (int j = 1; j < d->fk[0]; j++) y1[j] = x[d->toff[0] + j - 1];
         for (int j = 1; j < d->fk[1]; j++) y2[j] = x[d->toff[1] + j - 1];
-        two_factor_TG(sY, sYi, d->TDr, d->TDi, y1, d->fk[0], y2, d->fk[1], k);
+        two_factor_TG(sY, sYi, TDr, TDi, y1, d->fk[0], y2, d->fk[1], k);
     } else {
+        const double *Tre = d->Tre, *Tim = d->Tim;
+        if (!Tre) {
+            split(sT, sT + K * K, T, K * K);
+            Tre = sT;
+            Tim = sT + K * K;
+        }
         split(sG, sG + K * n, G, K * ncol);
         matmul(sY, sYi, Tre, Tim, sG, sG + K * n, k, k, ncol);
     }
@@ -300,7 +317,8 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
         /* Fdot = G^T (c dT p − dz). */
         if (dT) {
             matvec(A, dT, P, k);
-            for (int i = 0; i < k; i++) A[i] = mul(c, A[i]) - dz[i];
+            const double complex cv = mul(c, dTv);
+            for (int i = 0; i < k; i++) A[i] = mul(cv, A[i]) - dz[i];
         } else {
             for (int i = 0; i < k; i++) A[i] = -dz[i];
         }
@@ -354,6 +372,13 @@ static void native_free(void *data)
     lcn_free(d->Tre);
     lcn_free(d->Tim);
     lcn_free(d->TDr);
+    lcn_free(d->z0);
+    lcn_free(d->z1);
+    lcn_free(d->z2);
+    lcn_free(d->TbDr);
+    lcn_free(d->TbDi);
+    lcn_free(d->dTDr);
+    lcn_free(d->dTDi);
     lcn_free(d->TDi);
     lcn_free(d->dT);
     lcn_free(d->u);
@@ -366,6 +391,36 @@ static double complex *copy(const double complex *a, size_t len)
     double complex *b = lcn_malloc_array(len ? len : 1, sizeof *b);
     memcpy(b, a, len * sizeof *b);
     return b;
+}
+
+/* Two factors (Segre with L = 2), each short enough for two_factor_TG's
+ * stack arrays. */
+static int two_factor(const lcn_critsys_struct *cs)
+{
+    return cs->r == 2 && cs->fk[0] <= LCN_CRITSYS_MAX_FACTORS && cs->fk[1] <= LCN_CRITSYS_MAX_FACTORS;
+}
+
+/* The split products M D_ab (k each, column a k2 + b) of a k×k matrix M
+ * with the constant vectors D_ab = π(E_1 col a) * π(E_2 col b) of a
+ * two-factor system (see two_factor_TG). */
+static void two_factor_TD(double **re, double **im, const lcn_critsys_struct *cs, const double complex *M)
+{
+    const int k = cs->k, k1 = cs->fk[0], k2 = cs->fk[1];
+    const size_t K = (size_t)k, nd = (size_t)k1 * (size_t)k2 * K;
+    double complex *D = lcn_malloc_array(K, sizeof *D), *MD = lcn_malloc_array(K, sizeof *MD);
+    double complex *col = lcn_malloc_array(K, sizeof *col), one = 1;
+    *re = lcn_malloc_array(nd, sizeof **re);
+    *im = lcn_malloc_array(nd, sizeof **im);
+    for (int a = 0; a < k1; a++)
+        for (int b = 0; b < k2; b++) {
+            conv_dil(col, &one, 1, cs->E + cs->off[0] + k1 * a, k1, cs->fS[0]);
+            conv_dil(D, col, cs->fS[0] * (k1 - 1) + 1, cs->E + cs->off[1] + k2 * b, k2, cs->fS[1]);
+            matvec(MD, M, D, k);
+            split(*re + K * (size_t)(a * k2 + b), *im + K * (size_t)(a * k2 + b), MD, K);
+        }
+    lcn_free(D);
+    lcn_free(MD);
+    lcn_free(col);
 }
 
 void lcn_critsys_native_install(lcn_system_t sys, const lcn_critsys_struct *cs, lcn_critsys_native_mode_t mode,
@@ -394,25 +449,7 @@ void lcn_critsys_native_install(lcn_system_t sys, const lcn_critsys_struct *cs, 
         d->Tre = lcn_malloc_array(K * K, sizeof *d->Tre);
         d->Tim = lcn_malloc_array(K * K, sizeof *d->Tim);
         split(d->Tre, d->Tim, d->T, K * K);
-        if (cs->r == 2 && cs->fk[0] <= 64 && cs->fk[1] <= 64) {
-            const int k1 = cs->fk[0], k2 = cs->fk[1];
-            const size_t nd = (size_t)k1 * (size_t)k2 * K;
-            double complex *D = lcn_malloc_array(K, sizeof *D), *TD = lcn_malloc_array(K, sizeof *TD);
-            d->TDr = lcn_malloc_array(nd, sizeof *d->TDr);
-            d->TDi = lcn_malloc_array(nd, sizeof *d->TDi);
-            double complex one = 1;
-            for (int a = 0; a < k1; a++)
-                for (int b = 0; b < k2; b++) {
-                    double complex *col = lcn_malloc_array(K, sizeof *col);
-                    conv_dil(col, &one, 1, cs->E + cs->off[0] + k1 * a, k1, cs->fS[0]);
-                    conv_dil(D, col, cs->fS[0] * (k1 - 1) + 1, cs->E + cs->off[1] + k2 * b, k2, cs->fS[1]);
-                    matvec(TD, d->T, D, k);
-                    split(d->TDr + K * (size_t)(a * k2 + b), d->TDi + K * (size_t)(a * k2 + b), TD, K);
-                    lcn_free(col);
-                }
-            lcn_free(D);
-            lcn_free(TD);
-        }
+        if (two_factor(cs)) two_factor_TD(&d->TDr, &d->TDi, cs, d->T);
     }
     if (mode == LCN_CRITSYS_NATIVE_LINE) {
         /* p(s) = pb + s (pa − pb): T(s) = Tb + s (Ta − Tb), u(s) likewise. */
@@ -429,10 +466,26 @@ void lcn_critsys_native_install(lcn_system_t sys, const lcn_critsys_struct *cs, 
                 d->dT[i + K * j] = pa[t] - pb[t];
             }
         }
+        /* z0 = Tb ub, z1 = Tb du + dT ub, z2 = dT du */
+        d->z0 = lcn_malloc_array(K, sizeof *d->z0);
+        d->z1 = lcn_malloc_array(K, sizeof *d->z1);
+        d->z2 = lcn_malloc_array(K, sizeof *d->z2);
+        double complex *tmp = lcn_malloc_array(K, sizeof *tmp);
+        matvec(d->z0, d->T, d->u, k);
+        matvec(d->z1, d->T, d->du, k);
+        matvec(tmp, d->dT, d->u, k);
+        for (int i = 0; i < k; i++) d->z1[i] += tmp[i];
+        matvec(d->z2, d->dT, d->du, k);
+        lcn_free(tmp);
+        if (two_factor(cs)) {
+            two_factor_TD(&d->TbDr, &d->TbDi, cs, d->T);
+            two_factor_TD(&d->dTDr, &d->dTDi, cs, d->dT);
+        }
     }
     /* complex entries, then the split copies (2 doubles = 1 complex each) */
     const size_t N = (size_t)sys->n;
     size_t nwork = (size_t)2 * cs->r * K + K * N + 2 * K * K + 10 * K + 16;
     nwork += K * K + 3 * K * N + N * N + K; /* + K: two_factor_TG's scratch column */
+    if (d->dTDr) nwork += K * (size_t)cs->fk[0] * (size_t)cs->fk[1]; /* T(s) D_ab */
     lcn_system_set_native_d(sys, native_eval, d, native_free, nwork);
 }
