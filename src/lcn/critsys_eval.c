@@ -211,7 +211,7 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
     const size_t K = (size_t)k;
     double complex *q = work, *R = q + (size_t)r * K, *G = R + (size_t)r * K;
     double complex *Tm = G + K * n, *dTm = Tm + K * K, *Tr = dTm + K * K, *z = Tr + K, *tmp = z + K;
-    double complex *A = tmp + K, *cc = A + K, *uu = cc + K, *du = uu + K, *dz = du + K;
+    double complex *A = tmp + K, *cc = A + K, *dz = cc + K;
     /* split copies for the dense products: T, G, G^T, Y = T G, M = G^T Y */
     double *sT = (double *)(dz + K), *sG = sT + 2 * K * K, *sGt = sG + 2 * K * n, *sY = sGt + 2 * K * n;
     double *sYi = sY + K * (n + 1), *sM = sYi + K * (n + 1); /* Y: n columns and a scratch one */
@@ -263,8 +263,9 @@ LCN_CLONES static void native_eval(double complex *F, double complex *Jx, double
         }
         break;
     case LCN_CRITSYS_NATIVE_LINE: {
-        /* z(s) = T(s) u(s) = z0 + s z1 + s² z2 (line_z), and T(s) itself
-           only for the dense product (not with two factors). */
+        /* z(s) = T(s) u(s) = z0 + s z1 + s² z2 (precomputed at install),
+           and T(s) itself only for the dense product (not with two
+           factors). */
         const double complex s = p[0];
         for (int i = 0; i < k; i++) z[i] = d->z0[i] + mul(s, d->z1[i] + mul(s, d->z2[i]));
         if (!d->dTDr) {
@@ -372,14 +373,14 @@ static void native_free(void *data)
     lcn_free(d->Tre);
     lcn_free(d->Tim);
     lcn_free(d->TDr);
-    lcn_free(d->z0);
-    lcn_free(d->z1);
-    lcn_free(d->z2);
+    lcn_free(d->TDi);
     lcn_free(d->TbDr);
     lcn_free(d->TbDi);
     lcn_free(d->dTDr);
     lcn_free(d->dTDi);
-    lcn_free(d->TDi);
+    lcn_free(d->z0);
+    lcn_free(d->z1);
+    lcn_free(d->z2);
     lcn_free(d->dT);
     lcn_free(d->u);
     lcn_free(d->du);
