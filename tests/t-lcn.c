@@ -8,6 +8,9 @@
 #include "lcncrit/lossdata.h"
 #include "lcncrit/arch.h"
 #include "lcncrit/edd.h"
+#include "lcncrit/components.h"
+#include "lcncrit/gcache.h"
+#include "lcncrit/monodromy.h"
 #include "test.h"
 
 static double maxabs(const double complex *a, int n)
@@ -713,6 +716,108 @@ static void test_random_targets_10(void)
     random_targets(10 * lcn_test_multiplier());
 }
 
+
+/* A known count that cannot be reached (one more than the 10 of Segre
+ * (2,3)): after moves_stalled base-point moves that found nothing the solve
+ * gives this base point up, every solution found and the set incomplete;
+ * with moves_stalled = 0 it goes on to max_loops. */
+static void test_monodromy_gives_up(void)
+{
+    int k[] = {2, 3}, s[] = {2, 1};
+    lcn_critsys_t cs;
+    CHECK(lcn_critsys_init_segre(cs, k, s, 2, lcn_test_seed()) == LCN_OK, "segre (2,3)");
+    lcn_rng_t rng;
+    lcn_rng_init(rng, lcn_test_seed(), 777);
+    double complex th[64], p[4096], b0[64];
+    CHECK(lcn_critsys_seed_pair(th, p, b0, cs, rng) == LCN_OK, "seed pair");
+    for (int rule = 0; rule < 2; rule++) {
+        lcn_monodromy_opts_t mo;
+        lcn_monodromy_opts_init(mo);
+        mo->seed = lcn_test_seed();
+        mo->expected = 11;
+        mo->move_after = 1;
+        mo->moves_stalled = rule ? 2 : 0;
+        mo->max_loops = 30;
+        lcn_generic_t g;
+        lcn_generic_init2(g, cs->n, cs->k);
+        CHECK(lcn_monodromy_solve(g, cs->msys, th, b0, mo) == LCN_OK, "solve");
+        CHECK(g->sols->count == 10 && !g->complete, "moves_stalled %d: %zu solutions, complete %d", mo->moves_stalled,
+              g->sols->count, g->complete);
+        if (rule) /* (a loop that found nothing before the count stopped growing also moved the base) */
+            CHECK(g->moves >= 2 && g->loops < 30, "moves_stalled 2: %ld moves, %ld loops (want 2 moves, then stop)",
+                  g->moves, g->loops);
+        else
+            CHECK(g->loops == 30, "moves_stalled 0: %ld loops, want max_loops = 30", g->loops);
+        lcn_generic_clear(g);
+    }
+    lcn_critsys_clear(cs);
+}
+
+/* The merge lines of lcn_gcache_obtain: how many, and the new solutions. */
+typedef struct {
+    int merges;
+    long added;
+} merge_log;
+
+static void capture_merges(void *data, lcn_log_level_t level, const char *line)
+{
+    (void)level;
+    merge_log *m = data;
+    const char *q = strstr(line, "carried to this one: ");
+    long a;
+    if (q && sscanf(q + strlen("carried to this one: "), "%ld new", &a) == 1) {
+        m->merges++;
+        m->added += a;
+    }
+}
+
+/* Base points that each stop short of the count (one loop each, no moves):
+ * a later one takes the union with the best earlier set, carried to its
+ * base point (gcache.c: merge_into), and every point of the union solves
+ * the system there, distinct from the others. Segre (3,3): 39 solutions. */
+static void test_gcache_merge(void)
+{
+    int k[] = {3, 3}, s[] = {2, 1};
+    lcn_critsys_t cs;
+    CHECK(lcn_critsys_init_segre(cs, k, s, 2, lcn_test_seed()) == LCN_OK, "segre (3,3)");
+    lcn_components_t cc;
+    CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
+    lcn_monodromy_opts_t mo;
+    lcn_monodromy_opts_init(mo);
+    mo->seed = lcn_test_seed();
+    mo->max_loops = 1;
+    mo->move_after = 0;
+    merge_log ml = {0, 0};
+    mo->log.fn = capture_merges;
+    mo->log.data = &ml;
+    mo->log.max_level = LCN_LOG_INFO;
+    lcn_generic_t g;
+    lcn_generic_init2(g, cs->n, cs->m);
+    CHECK(lcn_gcache_obtain(g, cs, cc, 0, "none", mo, NULL) == LCN_OK, "obtain");
+    CHECK(ml.merges == 2 && ml.added > 0, "%d merges adding %ld solutions (want 2 merges and some new)", ml.merges,
+          ml.added);
+    CHECK(g->sols->count <= 39, "%zu solutions, more than C_k = 39", g->sols->count);
+    lcn_system_ws_t ws;
+    lcn_system_ws_init(ws, cs->sys);
+    double complex F[64];
+    for (size_t i = 0; i < g->sols->count; i++) {
+        const double complex *x = g->sols->x + i * (size_t)cs->n;
+        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
+        CHECK(maxabs(F, cs->n) < 1e-8 * fmax(1, pow(maxabs(x, cs->n), 2 * cs->k + 2)), "point %zu: |F| %g", i,
+              maxabs(F, cs->n));
+        for (size_t j = 0; j < i; j++) {
+            double d = 0;
+            for (int v = 0; v < cs->n; v++) d = fmax(d, cabs(x[v] - g->sols->x[j * (size_t)cs->n + v]));
+            CHECK(d > 1e-6 * fmax(1, maxabs(x, cs->n)), "points %zu and %zu coincide", j, i);
+        }
+    }
+    fprintf(stderr, "gcache merge: %zu of 39 after %d merges (%ld new)\n", g->sols->count, ml.merges, ml.added);
+    lcn_system_ws_clear(ws);
+    lcn_generic_clear(g);
+    lcn_components_clear(cc);
+    lcn_critsys_clear(cs);
+}
+
 /* No lost solutions (issue 6), the small set of bench/seeds.sh: over
  * several seeds (charts, monodromy base point, gamma and target all drawn
  * from the seed, nothing cached), the root loci of n = 4 with a closed
@@ -909,7 +1014,8 @@ static void test_weights(void)
 LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_line_and_msys}, {"critsys_w", test_w}, {"critsys_native", test_native},
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
               {"critsys_degenerate", test_degenerate}, {"critsys_relabellings", test_relabellings},
-              {"critsys_rechart", test_rechart}, {"locus_kmmt22", test_locus_kmmt22},
+              {"critsys_rechart", test_rechart},
+              {"monodromy_gives_up", test_monodromy_gives_up}, {"gcache_merge", test_gcache_merge}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
               {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},
               {"locus_generic_weights", test_locus_generic_weights},

@@ -68,7 +68,7 @@ typedef struct {
     int nloops;                     /* loops in use */
     double complex *vertices;       /* nloops * K * m: corner i of loop j at vertices + (j*K + i)*m */
     size_t *pos;                    /* nloops: solutions carried round loop j so far */
-    size_t before;                  /* number of solutions when the newest loop was drawn */
+    size_t before;                  /* the largest number of solutions when a loop was drawn */
     int stall;                      /* loops drawn in a row that found no new solution */
     lcn_rng_struct rng;             /* the loops' generator, after drawing the newest loop */
     double predictor_tol, max_step; /* the tracker's step control, as adapted so far */
@@ -94,6 +94,11 @@ typedef struct {
      * without a new solution, carry the known set to a new random base
      * point (one parameter homotopy) and go on there; 0: never [3]. */
     int move_after;
+    /* With move_after: after this many moves in a row that found no new
+     * solution (move_after * (moves_stalled + 1) loops without one), stop:
+     * the set is then incomplete and lcn_gcache_obtain tries another base
+     * point; 0: go on to max_loops [3]. */
+    int moves_stalled;
     /* Corners of a loop besides p0 (2: a triangle) [2]; 1: a lens
      * p0 -> c -> p0 along two circular arcs (gammas e^{±iφ}, monodromy.c),
      * which moves more solutions per loop at 2/3 of the legs (bench-loops)

@@ -55,6 +55,11 @@ void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
     /* Segre (6,6), seed 1: the loops stalled at all but four solutions for
      * 12 loops at one base point (see move_base). */
     o->move_after = 3;
+    /* Segre (5,5), seed 3: 2204 of 2205 solutions after 12 loops, and no
+     * new one in the next 66 loops and 18 base-point moves (stopped by
+     * hand; at stop 10 the run went on to max_loops, 100, then solved a
+     * second base point: 1112 s in all). */
+    o->moves_stalled = 3;
     /* Triangles. Polygons were measured on Segre (4,4), seeds 1-10: 1.82M
      * steps in all with K = 2, 1.86M with K = 4 (and mixed on (5,5)). */
     o->corners = 2;
@@ -348,7 +353,10 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
         if (j == L.nloops) {
             /* The orbit under the loops drawn so far is closed. */
             if (L.nloops > 0) {
-                stall = N == before ? stall + 1 : 0;
+                /* Progress is a count above the best so far: after a
+                 * base-point move that dropped solutions, finding them
+                 * again is none. */
+                stall = N > before ? 0 : stall + 1;
                 lcn_logf(&opts->log, LCN_LOG_INFO,
                          "monodromy: %ld loops, %zu solutions%s%ld (%ld legs, %ld steps, %ld failed, %ld "
                          "\"singular\" ends kept as regular so far; %zu jumps)",
@@ -386,7 +394,17 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             }
             if (expected <= 0 && stall >= opts->max_stall) break;
             if (g->loops >= opts->max_loops) break;
-            if (expected > 0 && opts->move_after > 0 && stall >= opts->move_after) {
+            /* stall runs on across base-point moves: moves_stalled moves in
+             * a row that found nothing give this base point up (the caller
+             * may try another). */
+            if (expected > 0 && opts->move_after > 0 && opts->moves_stalled > 0 &&
+                stall >= opts->move_after * (opts->moves_stalled + 1)) {
+                lcn_logf(&opts->log, LCN_LOG_INFO,
+                         "monodromy: no new solution in %d loops and %d base-point moves; giving this base point up",
+                         stall, opts->moves_stalled);
+                break;
+            }
+            if (expected > 0 && opts->move_after > 0 && stall >= opts->move_after && stall % opts->move_after == 0) {
                 /* The missing solutions may be badly conditioned at this
                  * base point (legs keep only regular endpoints) or fail
                  * the accept filter there; at another one they are not.
@@ -398,7 +416,6 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                          "monodromy: no new solution in %d loops; moved the %zu solutions to a new base point "
                          "(%zu dropped, to be found again)", stall, N, dropped);
                 loops_reset(&L);
-                stall = 0;
                 N = g->sols->count;
             }
             /* A fresh random polygon p0 -> c_1 -> ... -> c_K -> p0
@@ -406,13 +423,15 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
             for (int i = 0; i < K * m; i++) draw[i] = lcn_rng_cnormal(rng);
             loops_add(&L, draw, 0, kdim);
             g->loops++;
-            before = N;
+            if (N > before) before = N;
             continue;
         }
         trk.max_steps = opts->track.max_steps;
         if (opts->leg_max_steps > 0) {
+            /* (Since the last base-point move, when there are moves.) */
+            int since = expected > 0 && opts->move_after > 0 ? stall % opts->move_after : stall;
             long c = cap;
-            for (int i = 0; i < stall && c < trk.max_steps; i++) c *= 2;
+            for (int i = 0; i < since && c < trk.max_steps; i++) c *= 2;
             if (c < trk.max_steps) trk.max_steps = c;
         }
         /* Carry the next batch of solutions round loop j. */
