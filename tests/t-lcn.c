@@ -781,6 +781,7 @@ static void test_gcache_merge(void)
     lcn_critsys_t cs;
     CHECK(lcn_critsys_init_segre(cs, k, s, 2, lcn_test_seed()) == LCN_OK, "segre (3,3)");
     lcn_components_t cc;
+    lcn_components_init(cc);
     CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
     lcn_monodromy_opts_t mo;
     lcn_monodromy_opts_init(mo);
