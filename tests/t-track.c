@@ -664,10 +664,85 @@ static void test_lu(void)
         }
 }
 
+/* The Hermite predictor (tracker_d.c) against RK4.
+ * - x = a^5 along a -> 2a is a path of degree 5 in t, which the quintic
+ *   through three points and their slopes reproduces to rounding: with a
+ *   tight predictor_tol it takes few steps, RK4 (exact only to degree 4)
+ *   many more.
+ * - cyclic-5 by total degree: both predictors end every path at the same
+ *   point (the same homotopy, so path i is the same path). */
+static void test_predictors(void)
+{
+    lcn_parsed_system_t ps;
+    lcn_parsed_system_init(ps);
+    lcn_parse_error_t perr;
+    static const char text[] = "variables x; parameters a; x - a^5;";
+    CHECK(lcn_parse_system(ps, text, sizeof text - 1, perr) == LCN_OK, "parse");
+    lcn_system_t sys;
+    CHECK(lcn_parsed_system_compile(sys, ps, perr) == LCN_OK, "compile");
+    double complex p0 = 1, p1 = 2, x0 = 1;
+    lcn_solve_opts_t o;
+    lcn_solve_opts_init(o);
+    o->seed = lcn_test_seed();
+    o->predictor_tol = 1e-10;
+    lcn_result_t res;
+    lcn_result_init(res);
+    long steps[2], rejected[2];
+    for (int pr = 0; pr < 2; pr++) {
+        o->predictor = pr ? LCN_PREDICTOR_HERMITE : LCN_PREDICTOR_RK4;
+        CHECK(lcn_solve_parameter(res, sys, &p0, &p1, 1.0, &x0, 1, o) == LCN_OK, "solve");
+        const lcn_path_result_struct *r = &res->paths[0];
+        CHECK(r->status == LCN_PATH_SUCCESS && cabs(r->x[0] - 32) < 1e-12 * 32, "%s: %s, x = %.17g%+.3gi",
+              pr ? "hermite" : "rk4", lcn_path_status_string(r->status), creal(r->x[0]), cimag(r->x[0]));
+        steps[pr] = r->steps_accepted;
+        rejected[pr] = r->steps_rejected;
+    }
+    fprintf(stderr, "x = a^5: steps accepted/rejected RK4 %ld/%ld, Hermite %ld/%ld\n", steps[0], rejected[0], steps[1],
+            rejected[1]);
+    /* (Each segment starts with two RK4 steps; the first of the endgame's
+       may be rejected, as with RK4.) */
+    CHECK(rejected[1] <= 2 && steps[1] <= 16, "Hermite: %ld steps, %ld rejected (an exact predictor doubles its steps)",
+          steps[1], rejected[1]);
+    CHECK(steps[0] > 2 * steps[1], "RK4 %ld steps against Hermite's %ld", steps[0], steps[1]);
+    lcn_result_clear(res);
+    lcn_system_clear(sys);
+    lcn_parsed_system_clear(ps);
+
+    CHECK(lcn_example_cyclic(sys, 5) == LCN_OK, "cyclic-5");
+    lcn_result_t rr, rh;
+    lcn_result_init(rr);
+    lcn_result_init(rh);
+    lcn_solve_opts_init(o);
+    o->seed = lcn_test_seed();
+    o->predictor = LCN_PREDICTOR_RK4;
+    CHECK(lcn_solve_total_degree(rr, sys, NULL, o) == LCN_OK, "rk4");
+    o->predictor = LCN_PREDICTOR_HERMITE;
+    CHECK(lcn_solve_total_degree(rh, sys, NULL, o) == LCN_OK, "hermite");
+    long sr = 0, sh = 0;
+    size_t same = 0;
+    for (size_t i = 0; i < rr->npaths; i++) {
+        const lcn_path_result_struct *a = &rr->paths[i], *b = &rh->paths[i];
+        sr += a->steps_accepted + a->steps_rejected;
+        sh += b->steps_accepted + b->steps_rejected;
+        CHECK(a->status == b->status, "path %zu: %s with RK4, %s with Hermite", i, lcn_path_status_string(a->status),
+              lcn_path_status_string(b->status));
+        if (a->status != LCN_PATH_SUCCESS || b->status != LCN_PATH_SUCCESS) continue;
+        double d = 0;
+        for (int j = 0; j < sys->n; j++) d = fmax(d, cabs(a->x[j] - b->x[j]));
+        CHECK(d < 1e-8, "path %zu ends %g apart", i, d);
+        same++;
+    }
+    CHECK(same == 70, "%zu paths end at the same regular point (cyclic-5 has 70)", same);
+    fprintf(stderr, "cyclic-5: steps RK4 %ld, Hermite %ld\n", sr, sh);
+    lcn_result_clear(rr);
+    lcn_result_clear(rh);
+    lcn_system_clear(sys);
+}
+
 LCN_TEST_MAIN({"lu", test_lu}, {"homotopy_jacobian", test_homotopy_jacobian}, {"newton", test_newton},
               {"dense222", test_dense222}, {"start_prec", test_start_prec},
               {"cyclic5", test_cyclic5}, {"katsura5", test_katsura5}, {"wilkinson", test_wilkinson},
               {"double_root", test_double_root},
               {"triple_root", test_triple_root}, {"infinity", test_infinity}, {"parameter", test_parameter},
               {"monodromy_loop", test_monodromy_loop}, {"cyclic6", test_cyclic6}, {"katsura6", test_katsura6},
-              {"threads", test_threads}, {"solution_set", test_solution_set})
+              {"threads", test_threads}, {"solution_set", test_solution_set}, {"predictors", test_predictors})

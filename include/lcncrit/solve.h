@@ -14,12 +14,21 @@
 extern "C" {
 #endif
 
+/* The predictor of the double-precision tracker. RK4: four tangents (four
+ * Jacobians and LU factorisations) per step, local error O(h^5). HERMITE:
+ * the cubic through the last two accepted points and their tangents,
+ * extrapolated, local error O(h^4), one tangent per step (the first step
+ * of a segment is RK4); with the corrector's Jacobian, two factorisations
+ * a step instead of five. The MPC tracker always uses RK4. */
+typedef enum { LCN_PREDICTOR_RK4 = 0, LCN_PREDICTOR_HERMITE = 1 } lcn_predictor_t;
+
 /* Options of the tracker and of the solve functions. All tolerances are
  * relative to max(1, |x|_inf) unless stated otherwise. Defaults in [..]. */
 typedef struct {
     uint64_t seed;          /* gamma of the total-degree homotopy from (seed) [1] */
     int threads;            /* 0: all (OpenMP) [0] */
-    /* tracking (predictor RK4, Newton corrector) */
+    /* tracking (predictor, Newton corrector) */
+    lcn_predictor_t predictor; /* [LCN_PREDICTOR_HERMITE] */
     double corrector_tol;   /* a corrector step converged when its update is below this [1e-8] */
     int corrector_iters;    /* Newton iterations allowed per step [3] */
     double predictor_tol;   /* step size aims at a first Newton update of this size [1e-4] */

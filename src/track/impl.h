@@ -24,6 +24,11 @@ enum {
     SEG_DIVERGED        /* |x|_inf exceeded max_norm */
 };
 
+/* Points the Hermite predictor interpolates (degree 2 LCN_HERMITE_POINTS - 1). */
+#ifndef LCN_HERMITE_POINTS
+#define LCN_HERMITE_POINTS 3
+#endif
+
 /* Multiprecision scratch of one tracker, (re)sized at the working precision. */
 typedef struct {
     mpfr_prec_t prec;   /* 0: not allocated yet */
@@ -42,6 +47,7 @@ struct lcn_tracker_ws {
     double complex *H, *Hx, *Ht;  /* n, n*n, n */
     double complex *k[4], *xs, *dx, *xa, *xb, *xc, *xseg, *xprev, *sum, *est, *estp, *F, *J;
     lapack_int *ipiv;
+    double complex *xh, *kh;      /* LCN_HERMITE_POINTS * n: the Hermite predictor's points, slopes */
     double complex *zwork;        /* 2n, zgecon */
     double *rwork;                /* 2n */
     double *v, *vprev;            /* endgame valuations */

@@ -14,6 +14,7 @@ void lcn_solve_opts_init(lcn_solve_opts_t o)
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->threads = 0;
+    o->predictor = LCN_PREDICTOR_HERMITE;
     o->corrector_tol = 1e-8;
     o->corrector_iters = 3;
     o->predictor_tol = 1e-4;
@@ -39,7 +40,8 @@ void lcn_solve_opts_init(lcn_solve_opts_t o)
 
 static int opts_ok(const lcn_solve_opts_struct *o)
 {
-    return o->corrector_tol > 0 && o->corrector_iters >= 1 && o->predictor_tol > 0 && o->max_step > 0 &&
+    return (o->predictor == LCN_PREDICTOR_RK4 || o->predictor == LCN_PREDICTOR_HERMITE) && o->corrector_tol > 0 &&
+           o->corrector_iters >= 1 && o->predictor_tol > 0 && o->max_step > 0 &&
            o->min_step > 0 && o->max_steps > 0 && o->max_prec >= 53 && o->start_prec >= 0 &&
            o->start_prec <= o->max_prec && o->endgame_start > 0 &&
            o->endgame_start < 1 && o->endgame_ratio > 0 && o->endgame_ratio < 1 && o->endgame_min_t > 0 &&

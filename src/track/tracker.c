@@ -23,6 +23,8 @@ void lcn_tracker_init(lcn_tracker_t tr, const lcn_homotopy_t h, const lcn_solve_
     for (size_t i = 0; i < nvec; i++) *vec[i] = blk + 2 * n * i;
     w->Hx = blk + nvec * 2 * n;
     w->J = w->Hx + n * n;
+    w->xh = lcn_calloc(2 * LCN_HERMITE_POINTS * n, sizeof *w->xh);
+    w->kh = w->xh + LCN_HERMITE_POINTS * n;
     w->ipiv = lcn_malloc_array(n, sizeof *w->ipiv);
     w->rwork = lcn_malloc_array(2 * n, sizeof *w->rwork);
     w->ys = lcn_malloc_array((size_t)(opts->max_winding > 0 ? opts->max_winding : 1) * n, sizeof *w->ys);
@@ -39,6 +41,7 @@ void lcn_tracker_clear(lcn_tracker_t tr)
     lcn_system_ws_clear(w->sws);
     lcn_free(w->tmp);
     lcn_free(w->H);
+    lcn_free(w->xh);
     lcn_free(w->ipiv);
     lcn_free(w->rwork);
     lcn_free(w->ys);

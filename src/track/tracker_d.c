@@ -1,5 +1,6 @@
-/* One segment of a path in complex double: RK4 predictor, Newton corrector,
- * step size from the size of the first Newton update.
+/* One segment of a path in complex double: RK4 or cubic Hermite
+ * predictor, Newton corrector, step size from the size of the first
+ * Newton update.
  *
  * t runs from 1 (start) to 0 (target); a segment goes from ta to tb along
  * the straight line in the complex t-plane, parametrised by arclength s. */
@@ -50,6 +51,34 @@ static int correct_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
     return 0;
 }
 
+/* y = the polynomial of degree 2m - 1 through the m points (sh[j],
+ * xh[j]) with slopes dir kh[j] (oldest first), at s: Newton's divided
+ * differences on the doubled nodes sh[0], sh[0], sh[1], sh[1], ... (a
+ * doubled node's first difference is the slope). The nodes are arclengths
+ * along the segment t = ta + s dir, not t: near t = 1 a path may move at
+ * 1 - t ~ 1e-18 (see lcn_homotopy_eval2_d), where the t of its points are
+ * all 1 in double. The error is x^(2m)(ξ) Π_j (s - sh[j])^2 / (2m)!. */
+static void hermite_d(double complex *y, const double complex *xh, const double complex *kh, const double *sh, int m,
+                      double complex dir, double s, int n)
+{
+    double z[2 * LCN_HERMITE_POINTS], inv[2 * LCN_HERMITE_POINTS][2 * LCN_HERMITE_POINTS];
+    double complex c[2 * LCN_HERMITE_POINTS];
+    const int N = 2 * m;
+    for (int j = 0; j < N; j++) z[j] = sh[j / 2];
+    for (int r = 1; r < N; r++)
+        for (int j = r; j < N; j++) inv[r][j] = z[j] != z[j - r] ? 1.0 / (z[j] - z[j - r]) : 0;
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < N; j++) c[j] = xh[(size_t)(j / 2) * n + i];
+        for (int j = N - 1; j >= 1; j--)
+            c[j] = j % 2 ? lcn_cmul(dir, kh[(size_t)(j / 2) * n + i]) : (c[j] - c[j - 1]) * inv[1][j];
+        for (int r = 2; r < N; r++)
+            for (int j = N - 1; j >= r; j--) c[j] = (c[j] - c[j - 1]) * inv[r][j];
+        double complex p = c[N - 1];
+        for (int j = N - 2; j >= 0; j--) p = p * (s - z[j]) + c[j];
+        y[i] = p;
+    }
+}
+
 long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_solve_opts_struct *o,
                      double complex *x, double complex ta, double complex tb, double complex *treached)
 {
@@ -63,6 +92,12 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
     const double complex ua = 1.0 - ta;
     double s = 0, hs = lcn_dmin(w->hstep, lcn_dmin(o->max_step, L));
     int k0_valid = 0; /* w->k[0] is the slope at (x, t0) */
+    /* Hermite: the last nh accepted points of this segment before x (w->xh,
+       slopes w->kh, at arclengths sh); the first step has only x and takes
+       RK4. */
+    const int hermite = o->predictor == LCN_PREDICTOR_HERMITE;
+    int nh = 0;
+    double sh[LCN_HERMITE_POINTS];
     while (s < L) {
         if (w->steps_acc + w->steps_rej >= o->max_steps) return SEG_MAX_STEPS;
         if (w->budget > 0 && --w->budget == 0) return SEG_MAX_STEPS;
@@ -73,38 +108,61 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         /* The smallest step is relative to the distance to the ends t = 1
            and t = 0 (both may need tiny steps) and to the segment. */
         const double hmin = o->min_step * lcn_dmin(L, lcn_dmax(lcn_dmin(cabs(t0), cabs(u0)), 1e-20));
-        /* RK4 on dx/dt = -H_x^{-1} H_t. After a rejected step x and t0
-           are the same: so is the first slope. */
+        /* RK4 on dx/dt = -H_x^{-1} H_t, or the Hermite cubic. After a
+           rejected step x and t0 are the same: so is the first slope. */
         int ok = k0_valid || tangent_d(w, h, x, t0, u0, w->k[0]);
         const int ok0 = ok;
         k0_valid = 0;
-        if (ok) {
+        /* (The cubic through two points, of order 4, is worse than RK4.) */
+        const int cubic = hermite && nh == LCN_HERMITE_POINTS - 1, npts = nh + 1;
+        if (ok && cubic) {
+            /* the newest point is x, at t0 */
+            memcpy(w->xh + (size_t)nh * n, x, nb);
+            memcpy(w->kh + (size_t)nh * n, w->k[0], nb);
+            sh[nh] = s;
+            hermite_d(w->xb, w->xh, w->kh, sh, nh + 1, dir, s + hh, n);
+        }
+        if (ok && !cubic) {
             for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[0][i]);
             ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[1]);
-        }
-        if (ok) {
-            for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[1][i]);
-            ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[2]);
-        }
-        if (ok) {
-            for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(dt, w->k[2][i]);
-            ok = tangent_d(w, h, w->xa, t1, u1, w->k[3]);
+            if (ok) {
+                for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[1][i]);
+                ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[2]);
+            }
+            if (ok) {
+                for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(dt, w->k[2][i]);
+                ok = tangent_d(w, h, w->xa, t1, u1, w->k[3]);
+            }
+            if (ok)
+                for (int i = 0; i < n; i++)
+                    w->xb[i] =
+                        x[i] + lcn_cmul(dt / 6.0, w->k[0][i] + 2.0 * w->k[1][i] + 2.0 * w->k[2][i] + w->k[3][i]);
         }
         double e1 = INFINITY;
-        if (ok) {
-            for (int i = 0; i < n; i++)
-                w->xb[i] = x[i] + lcn_cmul(dt / 6.0, w->k[0][i] + 2.0 * w->k[1][i] + 2.0 * w->k[2][i] + w->k[3][i]);
-            ok = correct_d(w, h, o, w->xb, t1, u1, &e1);
-        }
+        if (ok) ok = correct_d(w, h, o, w->xb, t1, u1, &e1);
         /* A first update far above the target means the predictor was poor:
            the corrector may have converged to a neighbouring path. */
         if (ok && e1 <= 10.0 * o->predictor_tol) {
+            if (hermite) {
+                /* x (at t0) joins the history, the oldest leaves it */
+                if (nh == LCN_HERMITE_POINTS - 1) {
+                    memmove(w->xh, w->xh + n, (size_t)(nh - 1) * nb);
+                    memmove(w->kh, w->kh + n, (size_t)(nh - 1) * nb);
+                    memmove(sh, sh + 1, (size_t)(nh - 1) * sizeof *sh);
+                    nh--;
+                }
+                memcpy(w->xh + (size_t)nh * n, x, nb);
+                memcpy(w->kh + (size_t)nh * n, w->k[0], nb);
+                sh[nh++] = s;
+            }
             memcpy(x, w->xb, nb);
             w->steps_acc++;
             s = last ? L : s + hh;
             *treached = last ? tb : t1;
-            /* RK4 error ~ h^5: aim the next first update at predictor_tol. */
-            double fac = 0.8 * pow(o->predictor_tol / lcn_dmax(e1, 1e-300), 0.2);
+            /* RK4 error ~ h^5, Hermite's on m points ~ h^(2m): aim the next
+               first update at predictor_tol. */
+            const double ex = cubic ? 0.5 / npts : 0.2;
+            double fac = 0.8 * pow(o->predictor_tol / lcn_dmax(e1, 1e-300), ex);
             fac = lcn_dmin(2.0, lcn_dmax(0.5, fac));
             double hn = lcn_dmin(hh * fac, o->max_step);
             hs = last ? lcn_dmax(hn, hs) : hn;
@@ -115,7 +173,8 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         } else {
             w->steps_rej++;
             k0_valid = ok0;
-            double fac = e1 < INFINITY ? lcn_dmax(0.25, lcn_dmin(0.5, 0.8 * pow(o->predictor_tol / e1, 0.2))) : 0.5;
+            const double ex = cubic ? 0.5 / npts : 0.2;
+            double fac = e1 < INFINITY ? lcn_dmax(0.25, lcn_dmin(0.5, 0.8 * pow(o->predictor_tol / e1, ex))) : 0.5;
             hs = hh * fac;
             if (hs < hmin) {
                 w->hstep = hs;
