@@ -16,10 +16,10 @@ extern "C" {
 
 /* The predictor of the double-precision tracker. RK4: four tangents (four
  * Jacobians and LU factorisations) per step, local error O(h^5). HERMITE:
- * the cubic through the last two accepted points and their tangents,
- * extrapolated, local error O(h^4), one tangent per step (the first step
- * of a segment is RK4); with the corrector's Jacobian, two factorisations
- * a step instead of five. The MPC tracker always uses RK4. */
+ * the quintic through the last three accepted points and their tangents,
+ * extrapolated, local error O(h^6), one tangent per step (the first two
+ * steps of a segment are RK4); with the corrector's Jacobian, two
+ * factorisations a step instead of five. The MPC tracker always uses RK4. */
 typedef enum { LCN_PREDICTOR_RK4 = 0, LCN_PREDICTOR_HERMITE = 1 } lcn_predictor_t;
 
 /* Options of the tracker and of the solve functions. All tolerances are

@@ -3,9 +3,9 @@
  * A tracker is a per-thread workspace bound to one homotopy: it owns every
  * mutable buffer (system workspace, LAPACKE arrays, MPC temporaries), so
  * tracking allocates nothing per step. t runs from 1 (start) to 0
- * (target). The path starts in complex double (RK4 predictor on
- * dx/dt = -H_x^{-1} H_t, Newton corrector, step size from the first Newton
- * update); a segment whose corrector fails where the measured rounding
+ * (target). The path starts in complex double (Hermite or RK4 predictor
+ * on dx/dt = -H_x^{-1} H_t, see lcn_predictor_t; Newton corrector, step
+ * size from the first Newton update); a segment whose corrector fails where the measured rounding
  * error of H explains it (double vs MPC evaluation, times |H_x^{-1}|) is
  * continued in MPC at the first of 64, 128, 256... bits that makes the
  * noise negligible, up to opts->max_prec. Below |t| = endgame_start the

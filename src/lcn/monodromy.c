@@ -387,7 +387,8 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                 if (jumps > 0 && expected > 0 && track->predictor_tol > 1e-7) {
                     track->predictor_tol /= 4;
                     track->max_step /= 2;
-                    /* RK4: steps grow like predictor_tol^(-1/5), 4^(1/5) = 1.32 */
+                    /* steps grow like predictor_tol^(-1/5) (RK4) or ^(-1/6) (Hermite):
+                       4^(1/5) = 1.32 */
                     cap = cap / 3 * 4;
                 }
                 jumps = 0;

@@ -42,7 +42,7 @@ typedef struct {
 struct lcn_tracker_ws {
     int n, m;
     lcn_system_ws_t sws;
-    /* double buffers: homotopy values, LU, RK4 stages */
+    /* double buffers: homotopy values, LU, RK4 stages (k) */
     double complex *tmp;          /* n*m + m, for lcn_homotopy_eval_d */
     double complex *H, *Hx, *Ht;  /* n, n*n, n */
     double complex *k[4], *xs, *dx, *xa, *xb, *xc, *xseg, *xprev, *sum, *est, *estp, *F, *J;

@@ -1,6 +1,5 @@
-/* One segment of a path in complex double: RK4 or cubic Hermite
- * predictor, Newton corrector, step size from the size of the first
- * Newton update.
+/* One segment of a path in complex double: RK4 or Hermite predictor,
+ * Newton corrector, step size from the size of the first Newton update.
  *
  * t runs from 1 (start) to 0 (target); a segment goes from ta to tb along
  * the straight line in the complex t-plane, parametrised by arclength s. */
@@ -108,21 +107,22 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         /* The smallest step is relative to the distance to the ends t = 1
            and t = 0 (both may need tiny steps) and to the segment. */
         const double hmin = o->min_step * lcn_dmin(L, lcn_dmax(lcn_dmin(cabs(t0), cabs(u0)), 1e-20));
-        /* RK4 on dx/dt = -H_x^{-1} H_t, or the Hermite cubic. After a
-           rejected step x and t0 are the same: so is the first slope. */
+        /* RK4 on dx/dt = -H_x^{-1} H_t, or the Hermite interpolant. After
+           a rejected step x and t0 are the same: so is the first slope. */
         int ok = k0_valid || tangent_d(w, h, x, t0, u0, w->k[0]);
         const int ok0 = ok;
         k0_valid = 0;
-        /* (The cubic through two points, of order 4, is worse than RK4.) */
-        const int cubic = hermite && nh == LCN_HERMITE_POINTS - 1, npts = nh + 1;
-        if (ok && cubic) {
+        /* (Only with all LCN_HERMITE_POINTS points: the cubic through two,
+           of order 4, took more steps than RK4, x = a^5 in t-track.) */
+        const int interp = hermite && nh == LCN_HERMITE_POINTS - 1, npts = nh + 1;
+        if (ok && interp) {
             /* the newest point is x, at t0 */
             memcpy(w->xh + (size_t)nh * n, x, nb);
             memcpy(w->kh + (size_t)nh * n, w->k[0], nb);
             sh[nh] = s;
             hermite_d(w->xb, w->xh, w->kh, sh, nh + 1, dir, s + hh, n);
         }
-        if (ok && !cubic) {
+        if (ok && !interp) {
             for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[0][i]);
             ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[1]);
             if (ok) {
@@ -161,7 +161,7 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
             *treached = last ? tb : t1;
             /* RK4 error ~ h^5, Hermite's on m points ~ h^(2m): aim the next
                first update at predictor_tol. */
-            const double ex = cubic ? 0.5 / npts : 0.2;
+            const double ex = interp ? 0.5 / npts : 0.2;
             double fac = 0.8 * pow(o->predictor_tol / lcn_dmax(e1, 1e-300), ex);
             fac = lcn_dmin(2.0, lcn_dmax(0.5, fac));
             double hn = lcn_dmin(hh * fac, o->max_step);
@@ -173,7 +173,7 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         } else {
             w->steps_rej++;
             k0_valid = ok0;
-            const double ex = cubic ? 0.5 / npts : 0.2;
+            const double ex = interp ? 0.5 / npts : 0.2;
             double fac = e1 < INFINITY ? lcn_dmax(0.25, lcn_dmin(0.5, 0.8 * pow(o->predictor_tol / e1, ex))) : 0.5;
             hs = hh * fac;
             if (hs < hmin) {
