@@ -11,6 +11,7 @@
 #include "lcncrit/components.h"
 #include "lcncrit/gcache.h"
 #include "lcncrit/monodromy.h"
+#include <unistd.h>
 #include "test.h"
 
 static double maxabs(const double complex *a, int n)
@@ -819,6 +820,44 @@ static void test_gcache_merge(void)
     lcn_critsys_clear(cs);
 }
 
+/* The generic sets shipped in data/generic (bench/generic-data.sh): Segre
+ * (k1,k2), s = (2,1), seed 1, 2 <= k1, k2 <= 6. Each must be found for the
+ * current code (its key), solve the system at its base point (gcache.c:
+ * valid) and hold C_k distinct solutions: with no loops allowed, the
+ * monodromy cannot supply them. Fails when a change to the charts, T0 or
+ * p0 leaves the shipped files stale (regenerate them with the script). */
+static void test_gcache_shipped(void)
+{
+    char tmpl[] = "/tmp/lcn-shipped-XXXXXX";
+    CHECK(mkdtemp(tmpl) != NULL, "mkdtemp");
+    for (int k1 = 2; k1 <= 6; k1++)
+        for (int k2 = 2; k2 <= 6; k2++) {
+            int k[] = {k1, k2}, s[] = {2, 1};
+            lcn_critsys_t cs;
+            CHECK(lcn_critsys_init_segre(cs, k, s, 2, 1) == LCN_OK, "segre (%d,%d)", k1, k2);
+            lcn_components_t cc;
+            lcn_components_init(cc);
+            CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
+            lcn_monodromy_opts_t mo;
+            lcn_monodromy_opts_init(mo);
+            mo->seed = 1;
+            mo->max_loops = 0;
+            lcn_generic_t g;
+            lcn_generic_init2(g, cs->n, cs->m);
+            int from = 0;
+            CHECK(lcn_gcache_obtain(g, cs, cc, 0, tmpl, mo, &from) == LCN_OK, "obtain (%d,%d)", k1, k2);
+            long want = lcn_segre_eddeg(k, 2);
+            CHECK(from && g->complete && (long)g->sols->count == want,
+                  "Segre (%d,%d): %zu solutions (want C_k = %ld), from the shipped set %d, complete %d", k1, k2,
+                  g->sols->count, want, from, g->complete);
+            lcn_generic_clear(g);
+            lcn_components_clear(cc);
+            lcn_critsys_clear(cs);
+        }
+    /* Nothing was written to the cache directory: it is still empty. */
+    CHECK(rmdir(tmpl) == 0, "the cache directory %s is not empty", tmpl);
+}
+
 /* No lost solutions (issue 6), the small set of bench/seeds.sh: over
  * several seeds (charts, monodromy base point, gamma and target all drawn
  * from the seed, nothing cached), the root loci of n = 4 with a closed
@@ -1016,7 +1055,8 @@ LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_li
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
               {"critsys_degenerate", test_degenerate}, {"critsys_relabellings", test_relabellings},
               {"critsys_rechart", test_rechart},
-              {"monodromy_gives_up", test_monodromy_gives_up}, {"gcache_merge", test_gcache_merge}, {"locus_kmmt22", test_locus_kmmt22},
+              {"monodromy_gives_up", test_monodromy_gives_up}, {"gcache_merge", test_gcache_merge},
+              {"gcache_shipped", test_gcache_shipped}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
               {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},
               {"locus_generic_weights", test_locus_generic_weights},

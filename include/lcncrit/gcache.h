@@ -5,7 +5,14 @@
  * format; it is a lcn_generic_write text file under the cache directory
  * (default $XDG_CACHE_HOME/lcncrit, else $HOME/.cache/lcncrit). An entry
  * is used only after its solutions are checked to solve F(·; p0) = 0, so a
- * stale or corrupt file costs a recomputation, never a wrong answer. */
+ * stale or corrupt file costs a recomputation, never a wrong answer.
+ *
+ * Behind the cache directory, read-only: the complete sets shipped with
+ * lcncrit in data/generic (bench/generic-data.sh makes them; the directory
+ * is $LCNCRIT_DATA/generic, by default the source tree's data/generic, and
+ * LCNCRIT_DATA= (empty) turns it off), so that the common cases need no
+ * monodromy. They are computed by lcncrit's own monodromy; the user's
+ * data are still reached by tracking every path. */
 #ifndef LCNCRIT_GCACHE_H
 #define LCNCRIT_GCACHE_H
 
@@ -22,8 +29,13 @@ LCN_EXPORT void lcn_gcache_key(char *buf, size_t len, const lcn_critsys_t cs, si
  * XDG_CACHE_HOME nor HOME is set. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_gcache_default_dir(char *buf, size_t len);
 
+/* The shipped sets' directory into buf (see above); LCN_ERR_ARG when it is
+ * turned off. */
+LCN_EXPORT LCN_WUR lcn_err_t lcn_gcache_data_dir(char *buf, size_t len);
+
 /* The generic set of component ci: from the cache directory dir (NULL: the
- * default; "" or "none": no cache) if a valid entry exists, else by
+ * default; "" or "none": no cache, and no shipped set either) if a valid
+ * entry exists, else from the shipped sets, else by
  * monodromy from lcn_component_seed (seed from mopts->seed), then stored
  * (only when complete or when no count is known). g must be initialised
  * (lcn_generic_init2 with cs->n, cs->m). *from_cache (may be NULL) is set

@@ -44,6 +44,20 @@ lcn_err_t lcn_gcache_default_dir(char *buf, size_t len)
     return LCN_OK;
 }
 
+lcn_err_t lcn_gcache_data_dir(char *buf, size_t len)
+{
+    const char *e = getenv("LCNCRIT_DATA");
+#ifdef LCNCRIT_DATA_DEFAULT
+    const char *def = LCNCRIT_DATA_DEFAULT;
+#else
+    const char *def = "";
+#endif
+    const char *d = e ? e : def;
+    if (!*d) return LCN_ERR_ARG;
+    snprintf(buf, len, "%s/generic", d);
+    return LCN_OK;
+}
+
 /* mkdir -p */
 static int make_dirs(const char *path)
 {
@@ -290,6 +304,25 @@ static void merge_into(lcn_generic_t into, const lcn_generic_t from, const lcn_c
     lcn_result_clear(res);
 }
 
+/* g from the cache file at path if it exists, reads, solves the system
+ * (valid) and is complete (or no count is known): then 1, and the use is
+ * logged. An entry that fails is logged (when warn) and 0 returned. */
+static int read_entry(lcn_generic_t g, const lcn_critsys_t cs, const lcn_component_struct *c, const char *path,
+                      const char *key, const lcn_log_struct *log, int warn)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    lcn_err_t err = lcn_generic_read(g, f, key, cs->n, cs->m);
+    fclose(f);
+    if (!err && valid(g, cs) && (g->complete || c->expected == 0)) {
+        lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions from %s", c->label, g->sols->count, path);
+        return 1;
+    }
+    lcn_logf(log, warn ? LCN_LOG_WARN : LCN_LOG_INFO, "cache entry %s is invalid; %s", path,
+             warn ? "recomputing" : "not used");
+    return 0;
+}
+
 lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_components_t cc, size_t ci,
                             const char *dir, const lcn_monodromy_opts_t mopts, int *from_cache)
 {
@@ -305,16 +338,18 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
     else snprintf(d, sizeof d, "%s", dir);
     if (use) {
         snprintf(path, sizeof path, "%s/%s.txt", d, key);
-        FILE *f = fopen(path, "r");
-        if (f) {
-            lcn_err_t err = lcn_generic_read(g, f, key, cs->n, cs->m);
-            fclose(f);
-            if (!err && valid(g, cs) && (g->complete || c->expected == 0)) {
+        if (read_entry(g, cs, c, path, key, log, 1)) {
+            if (from_cache) *from_cache = 1;
+            return LCN_OK;
+        }
+        /* The sets shipped in data/generic (complete ones only), read-only. */
+        char sd[4096], spath[4800];
+        if (lcn_gcache_data_dir(sd, sizeof sd) == LCN_OK) {
+            snprintf(spath, sizeof spath, "%s/%s.txt", sd, key);
+            if (read_entry(g, cs, c, spath, key, log, 0) && g->complete) {
                 if (from_cache) *from_cache = 1;
-                lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions from %s", c->label, g->sols->count, path);
                 return LCN_OK;
             }
-            lcn_logf(log, LCN_LOG_WARN, "cache entry %s is invalid; recomputing", path);
         }
     }
     /* A base point can be bad for monodromy (seen: Δ(4), seed 5: 9 of 10
