@@ -11,6 +11,9 @@ B=${1:-build}
 MAXK=${2:-5}
 LCN=$B/lcncrit
 CACHE=$(mktemp -d)
+# Cold means cold: not the generic sets shipped in data/generic (gcache.h).
+LCNCRIT_DATA=
+export LCNCRIT_DATA
 trap 'rm -rf "$CACHE"' EXIT
 run() { # prints: found/expected, seconds, exit status
     start=$(date +%s.%N)
