@@ -92,8 +92,8 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
     double s = 0, hs = lcn_dmin(w->hstep, lcn_dmin(o->max_step, L));
     int k0_valid = 0; /* w->k[0] is the slope at (x, t0) */
     /* Hermite: the last nh accepted points of this segment before x (w->xh,
-       slopes w->kh, at arclengths sh); the first step has only x and takes
-       RK4. */
+       slopes w->kh, at arclengths sh); the steps are RK4 until there are
+       LCN_HERMITE_POINTS - 1 of them. */
     const int hermite = o->predictor == LCN_PREDICTOR_HERMITE;
     int nh = 0;
     double sh[LCN_HERMITE_POINTS];
@@ -120,7 +120,7 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
             memcpy(w->xh + (size_t)nh * n, x, nb);
             memcpy(w->kh + (size_t)nh * n, w->k[0], nb);
             sh[nh] = s;
-            hermite_d(w->xb, w->xh, w->kh, sh, nh + 1, dir, s + hh, n);
+            hermite_d(w->xb, w->xh, w->kh, sh, npts, dir, s + hh, n);
         }
         if (ok && !interp) {
             for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[0][i]);
