@@ -847,7 +847,7 @@ static void test_gcache_shipped(void)
             int from = 0;
             CHECK(lcn_gcache_obtain(g, cs, cc, 0, tmpl, mo, &from) == LCN_OK, "obtain (%d,%d)", k1, k2);
             long want = lcn_segre_eddeg(k, 2);
-            CHECK(from && g->complete && (long)g->sols->count == want,
+            CHECK(from == 2 && g->complete && (long)g->sols->count == want,
                   "Segre (%d,%d): %zu solutions (want C_k = %ld), from the shipped set %d, complete %d", k1, k2,
                   g->sols->count, want, from, g->complete);
             lcn_generic_clear(g);

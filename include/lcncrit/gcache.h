@@ -39,7 +39,8 @@ LCN_EXPORT LCN_WUR lcn_err_t lcn_gcache_data_dir(char *buf, size_t len);
  * monodromy from lcn_component_seed (seed from mopts->seed), then stored
  * (only when complete or when no count is known). g must be initialised
  * (lcn_generic_init2 with cs->n, cs->m). *from_cache (may be NULL) is set
- * to 1 when the entry came from the cache. Cache write failures are
+ * to 1 when the entry came from the cache directory, 2 when it is a
+ * shipped set, 0 when it was computed. Cache write failures are
  * logged, not fatal. */
 LCN_EXPORT LCN_WUR lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_components_t cc,
                                                size_t ci, const char *dir, const lcn_monodromy_opts_t mopts,

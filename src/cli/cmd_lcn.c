@@ -295,7 +295,8 @@ static int run(int kind, int argc, char **argv)
             fprintf(h, "generic set %s: %zu solutions%s, ", cc->c[ci].label, gs[ci].sols->count,
                     cc->c[ci].expected ? (gs[ci].complete ? " (= expected, complete)" : " (FEWER than expected)")
                                        : " (no count known: completeness not proven)");
-            if (from_cache[ci]) fprintf(h, "from the cache\n");
+            if (from_cache[ci] == 2) fprintf(h, "from the sets shipped with lcncrit (data/generic)\n");
+            else if (from_cache[ci]) fprintf(h, "from the cache\n");
             else
                 fprintf(h, "by monodromy (%ld loops, %ld legs, %ld base-point moves, %.2f s)\n", gs[ci].loops,
                         gs[ci].paths, gs[ci].moves, gs[ci].seconds);
@@ -396,9 +397,10 @@ static int run(int kind, int argc, char **argv)
         fprintf(jf, "     \"generic\": [");
         for (size_t ci = 0; ci < cc->count; ci++) {
             fprintf(jf, "%s{\"label\": \"%s\", \"solutions\": %zu, \"expected\": %ld, \"complete\": %s, "
-                        "\"from_cache\": %s, \"loops\": %ld, \"base_moves\": %ld, \"seconds\": %.3f}",
+                        "\"from_cache\": %s, \"shipped\": %s, \"loops\": %ld, \"base_moves\": %ld, \"seconds\": %.3f}",
                     ci ? ", " : "", cc->c[ci].label, gs[ci].sols->count, cc->c[ci].expected,
-                    gs[ci].complete ? "true" : "false", from_cache[ci] ? "true" : "false", gs[ci].loops,
+                    gs[ci].complete ? "true" : "false", from_cache[ci] ? "true" : "false",
+                    from_cache[ci] == 2 ? "true" : "false", gs[ci].loops,
                     gs[ci].moves, gs[ci].seconds);
         }
         fprintf(jf, "],\n     \"completeness_proven\": %s,\n     \"seconds\": %.3f,\n     \"solutions\": [",

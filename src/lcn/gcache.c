@@ -347,7 +347,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         if (lcn_gcache_data_dir(sd, sizeof sd) == LCN_OK) {
             snprintf(spath, sizeof spath, "%s/%s.txt", sd, key);
             if (read_entry(g, cs, c, spath, key, log, 0) && g->complete) {
-                if (from_cache) *from_cache = 1;
+                if (from_cache) *from_cache = 2;
                 return LCN_OK;
             }
         }
