@@ -5,10 +5,10 @@
  * tracking allocates nothing per step. t runs from 1 (start) to 0
  * (target). The path starts in complex double (Hermite or RK4 predictor
  * on dx/dt = -H_x^{-1} H_t, see lcn_predictor_t; Newton corrector, step
- * size from the first Newton update); a segment whose corrector fails where the measured rounding
- * error of H explains it (double vs MPC evaluation, times |H_x^{-1}|) is
- * continued in MPC at the first of 64, 128, 256... bits that makes the
- * noise negligible, up to opts->max_prec. Below |t| = endgame_start the
+ * size from the first Newton update); a segment whose corrector fails
+ * where the measured rounding error of H explains it (double vs MPC
+ * evaluation, times |H_x^{-1}|) is continued in MPC at the first of 64,
+ * 128, 256... bits that makes the noise negligible, up to opts->max_prec. Below |t| = endgame_start the
  * endgame decides between a regular endpoint (track to t = 0, Newton), a
  * singular one (Cauchy endgame: winding number, estimate of x(0)) and
  * divergence (stable negative valuation or |x| > max_norm: at infinity). */

@@ -25,9 +25,7 @@ enum {
 };
 
 /* Points the Hermite predictor interpolates (degree 2 LCN_HERMITE_POINTS - 1). */
-#ifndef LCN_HERMITE_POINTS
 #define LCN_HERMITE_POINTS 3
-#endif
 
 /* Multiprecision scratch of one tracker, (re)sized at the working precision. */
 typedef struct {

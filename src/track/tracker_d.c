@@ -115,13 +115,13 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         /* (Only with all LCN_HERMITE_POINTS points: the cubic through two,
            of order 4, took more steps than RK4, x = a^5 in t-track.) */
         const int interp = hermite && nh == LCN_HERMITE_POINTS - 1, npts = nh + 1;
-        if (ok && interp) {
-            /* the newest point is x, at t0 */
+        if (ok && hermite) {
+            /* x, at t0, is the newest point (slot nh) */
             memcpy(w->xh + (size_t)nh * n, x, nb);
             memcpy(w->kh + (size_t)nh * n, w->k[0], nb);
             sh[nh] = s;
-            hermite_d(w->xb, w->xh, w->kh, sh, npts, dir, s + hh, n);
         }
+        if (ok && interp) hermite_d(w->xb, w->xh, w->kh, sh, npts, dir, s + hh, n);
         if (ok && !interp) {
             for (int i = 0; i < n; i++) w->xa[i] = x[i] + lcn_cmul(0.5 * dt, w->k[0][i]);
             ok = tangent_d(w, h, w->xa, t0 + 0.5 * dt, u0 - 0.5 * dt, w->k[1]);
@@ -144,16 +144,15 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
            the corrector may have converged to a neighbouring path. */
         if (ok && e1 <= 10.0 * o->predictor_tol) {
             if (hermite) {
-                /* x (at t0) joins the history, the oldest leaves it */
+                /* x (slot nh) stays in the history; when it is full the
+                   oldest point leaves it */
                 if (nh == LCN_HERMITE_POINTS - 1) {
-                    memmove(w->xh, w->xh + n, (size_t)(nh - 1) * nb);
-                    memmove(w->kh, w->kh + n, (size_t)(nh - 1) * nb);
-                    memmove(sh, sh + 1, (size_t)(nh - 1) * sizeof *sh);
-                    nh--;
+                    memmove(w->xh, w->xh + n, (size_t)nh * nb);
+                    memmove(w->kh, w->kh + n, (size_t)nh * nb);
+                    memmove(sh, sh + 1, (size_t)nh * sizeof *sh);
+                } else {
+                    nh++;
                 }
-                memcpy(w->xh + (size_t)nh * n, x, nb);
-                memcpy(w->kh + (size_t)nh * n, w->k[0], nb);
-                sh[nh++] = s;
             }
             memcpy(x, w->xb, nb);
             w->steps_acc++;
