@@ -8,8 +8,14 @@
  * A loop that fixes a solution cannot move it into the known set, so the
  * last solutions monodromy finds are the ones most loops fix.
  *
+ * With --samples S, then S fresh seed pairs (θ1 random, b1 making it
+ * critical) are tracked to b0: which solutions they reach, per group.
+ * --scale R draws the corners R times larger (the permutations do not
+ * change: the system is homogeneous in b; the steps do).
+ *
  * Usage: build/bench/bench-loops K1 K2 [--loops L] [--shape triangle|lens]
  *            [--angles LO,HI] [--cache DIR] [--threads T] [--seed S]
+ *            [--samples S] [--scale R]
  *   triangle: p0 -> c1 -> c2 -> p0, straight segments (what monodromy.c uses);
  *   lens: p0 -> c -> p0 along two circular arcs (gamma = exp(±i φ), φ
  *         uniform in [LO, HI], one sign per loop: both arcs bulge to opposite
@@ -56,7 +62,8 @@ int main(int argc, char **argv)
                         "[--cache DIR] [--threads T] [--seed S]\n");
         return 2;
     }
-    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, ss[2] = {2, 1}, loops = 6, lens = 0, threads = 0;
+    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, ss[2] = {2, 1}, loops = 6, lens = 0, threads = 0, samples = 0;
+    double scale = 1;
     double lo = 1.2, hi = 2.5;
     unsigned long long seed = 1;
     char tmpl[] = "/tmp/bench-loops.XXXXXX";
@@ -67,6 +74,8 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[a], "--angles")) sscanf(argv[a + 1], "%lf,%lf", &lo, &hi);
         else if (!strcmp(argv[a], "--cache")) dir = argv[a + 1];
         else if (!strcmp(argv[a], "--threads")) threads = atoi(argv[a + 1]);
+        else if (!strcmp(argv[a], "--samples")) samples = atoi(argv[a + 1]);
+        else if (!strcmp(argv[a], "--scale")) scale = atof(argv[a + 1]);
         else if (!strcmp(argv[a], "--seed")) seed = strtoull(argv[a + 1], NULL, 10);
         else {
             fprintf(stderr, "bench-loops: unknown option %s\n", argv[a]);
@@ -112,10 +121,13 @@ int main(int argc, char **argv)
     so->singular_cond = INFINITY;
     lcn_rng_t rng;
     lcn_rng_init(rng, seed, 0x6c6f6f70u);
+    double nb0 = 0;
+    for (int i = 0; i < k; i++) nb0 += creal(b0[i] * conj(b0[i]));
+    printf("|b0| = %.3g, sqrt(2k) = %.3g\n", sqrt(nb0), sqrt(2.0 * k));
     printf("Segre (%d,%d), %zu solutions, %d %s loops\n", kk[0], kk[1], N, loops, lens ? "lens" : "triangle");
     long fixed_all = 0, alive_all = 0, steps_all = 0;
     for (int l = 0; l < loops; l++) {
-        for (int i = 0; i < 2 * k; i++) c[i] = lcn_rng_cnormal(rng);
+        for (int i = 0; i < 2 * k; i++) c[i] = scale * lcn_rng_cnormal(rng);
         memcpy(x, g->sols->x, N * (size_t)n * sizeof *x);
         for (size_t i = 0; i < N; i++) alive[i] = 1;
         long steps = 0;
@@ -164,6 +176,48 @@ int main(int argc, char **argv)
             lsum += log10(mx);
         }
         if (cnt) printf("fixed by %d of %d loops: %ld solutions, mean log10 |θ|_inf %.2f\n", v, loops, cnt, lsum / cnt);
+    }
+    if (samples > 0) {
+        /* Fresh seed pairs (θ1 random, b1 making it critical), each tracked
+         * to b0: which solutions do they reach? */
+        long *hits = calloc(N, sizeof *hits), ended = 0, distinct = 0, sstep = 0;
+        double complex *th = malloc((size_t)n * sizeof *th), *pfull = malloc((size_t)cs->m * sizeof *pfull),
+                       *b1 = malloc((size_t)k * sizeof *b1);
+        lcn_result_t r;
+        lcn_result_init(r);
+        lcn_rng_t srng;
+        lcn_rng_init(srng, seed, 0x73616d70u);
+        for (int s = 0; s < samples; s++) {
+            if (lcn_critsys_seed_pair(th, pfull, b1, cs, srng) != LCN_OK) continue;
+            if (lcn_solve_parameter(r, cs->msys, b1, b0, 1.0, th, 1, so) != LCN_OK) continue;
+            sstep += r->paths[0].steps_accepted + r->paths[0].steps_rejected;
+            if (r->paths[0].status != LCN_PATH_SUCCESS) continue;
+            ended++;
+            size_t at = lcn_solution_set_find(g->sols, r->paths[0].x);
+            if (at < N) {
+                if (hits[at]++ == 0) distinct++;
+            }
+            if ((s + 1) % (samples / 8 ? samples / 8 : 1) == 0)
+                printf("samples %d: %ld ended, %ld distinct of %zu (uniform would give %.0f), %.1f steps per path\n",
+                       s + 1, ended, distinct, N, (double)N * (1 - exp(-(double)ended / (double)N)),
+                       (double)sstep / (s + 1));
+        }
+        for (int v = 0; v <= loops; v++) {
+            long cnt = 0, h = 0, zero = 0;
+            for (size_t i = 0; i < N; i++) {
+                if (nfixed[i] != v) continue;
+                cnt++;
+                h += hits[i];
+                zero += hits[i] == 0;
+            }
+            if (cnt) printf("fixed by %d of %d loops: %ld solutions, %.2f sample hits each, %ld never hit\n", v, loops,
+                            cnt, (double)h / cnt, zero);
+        }
+        lcn_result_clear(r);
+        free(hits);
+        free(th);
+        free(pfull);
+        free(b1);
     }
     free(b0);
     free(c);

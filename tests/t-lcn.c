@@ -754,6 +754,77 @@ static void test_monodromy_gives_up(void)
     lcn_critsys_clear(cs);
 }
 
+static void trace_w(void *data, const double complex *x, double complex *w)
+{
+    lcn_critsys_w(w, NULL, (const lcn_critsys_struct *)data, x);
+}
+
+/* The trace test (monodromy.h). Segre (3,3) solved as if no count were
+ * known: the solve must stop on a passed trace test (complete, defect below
+ * the tolerance) with C_k = 39 solutions, the formula as the oracle; the
+ * same set without one of its solutions (three tries) must fail the test
+ * by far, and Δ(3,2), where no formula is known, must pass it with the 45
+ * every seed of bench/seeds.sh found. */
+static void test_monodromy_trace(void)
+{
+    for (int sys = 0; sys < 2; sys++) {
+        int k[] = {3, 3}, s[] = {2, 1}, lam[] = {3, 2};
+        lcn_critsys_t cs;
+        CHECK((sys ? lcn_critsys_init_locus(cs, lam, 2, lcn_test_seed())
+                   : lcn_critsys_init_segre(cs, k, s, 2, lcn_test_seed())) == LCN_OK, "system %d", sys);
+        const long want = sys ? 45 : lcn_segre_eddeg(k, 2);
+        lcn_rng_t rng;
+        lcn_rng_init(rng, lcn_test_seed(), 778);
+        double complex th[64], p[4096], b0[64];
+        CHECK(lcn_critsys_seed_pair(th, p, b0, cs, rng) == LCN_OK, "seed pair");
+        lcn_monodromy_opts_t mo;
+        lcn_monodromy_opts_init(mo);
+        mo->seed = lcn_test_seed();
+        mo->expected = 0;
+        mo->trace = trace_w;
+        mo->trace_data = cs;
+        mo->trace_dim = cs->k;
+        if (sys) {
+            mo->key = trace_w; /* one θ per point w */
+            mo->key_data = cs;
+            mo->key_dim = cs->k;
+        }
+        lcn_generic_t g;
+        lcn_generic_init2(g, cs->n, cs->k);
+        CHECK(lcn_monodromy_solve(g, cs->msys, th, b0, mo) == LCN_OK, "solve");
+        CHECK(g->complete && g->traces >= 1 && g->trace_defect >= 0 && g->trace_defect < LCN_MONODROMY_TRACE_TOL,
+              "system %d: complete %d after %ld trace tests, last defect %g", sys, g->complete, g->traces,
+              g->trace_defect);
+        CHECK((long)g->sols->count == want, "system %d: %zu solutions, want %ld", sys, g->sols->count, want);
+        fprintf(stderr, "trace test, system %d: %zu solutions, %ld loops, %ld tests, defect %.2g\n", sys,
+                g->sols->count, g->loops, g->traces, g->trace_defect);
+        if (!sys) {
+            const int n = cs->n;
+            for (size_t drop = 0; drop < 3; drop++) {
+                lcn_generic_t h;
+                lcn_generic_init2(h, n, cs->k);
+                memcpy(h->p0, g->p0, (size_t)cs->k * sizeof *h->p0);
+                for (size_t i = 0; i < g->sols->count; i++)
+                    if (i != drop) lcn_solution_set_add(h->sols, g->sols->x + i * (size_t)n, 0, 0, 0, NULL);
+                double defect;
+                CHECK(lcn_monodromy_trace_test(&defect, h, cs->msys, mo) == LCN_OK, "trace test");
+                CHECK(defect > 1e3 * LCN_MONODROMY_TRACE_TOL, "without solution %zu: defect %g, want a failed test",
+                      drop, defect);
+                lcn_generic_clear(h);
+            }
+            /* And the whole set again, along another line. */
+            mo->seed++;
+            double defect;
+            CHECK(lcn_monodromy_trace_test(&defect, g, cs->msys, mo) == LCN_OK, "trace test");
+            CHECK(defect >= 0 && defect < LCN_MONODROMY_TRACE_TOL, "whole set, another line: defect %g", defect);
+            mo->trace = NULL;
+            CHECK(lcn_monodromy_trace_test(&defect, g, cs->msys, mo) == LCN_ERR_ARG, "no trace function");
+        }
+        lcn_generic_clear(g);
+        lcn_critsys_clear(cs);
+    }
+}
+
 /* The merge lines of lcn_gcache_obtain: how many, and the new solutions. */
 typedef struct {
     int merges;
@@ -1055,7 +1126,8 @@ LCN_TEST_MAIN({"critsys_gradient", test_gradient}, {"critsys_line_msys", test_li
               {"critsys_w_closed_form", test_w_closed_form}, {"critsys_seed_pair", test_seed_pair},
               {"critsys_degenerate", test_degenerate}, {"critsys_relabellings", test_relabellings},
               {"critsys_rechart", test_rechart},
-              {"monodromy_gives_up", test_monodromy_gives_up}, {"gcache_merge", test_gcache_merge},
+              {"monodromy_gives_up", test_monodromy_gives_up},
+              {"monodromy_trace", test_monodromy_trace}, {"gcache_merge", test_gcache_merge},
               {"gcache_shipped", test_gcache_shipped}, {"locus_kmmt22", test_locus_kmmt22},
               {"locus_bombieri", test_locus_bombieri}, {"segre_generic", test_segre_generic},
               {"segre_generic_large", test_segre_generic_large}, {"random_targets_10", test_random_targets_10},

@@ -294,6 +294,7 @@ static int run(int kind, int argc, char **argv)
         for (size_t ci = 0; ci < cc->count; ci++) {
             fprintf(h, "generic set %s: %zu solutions%s, ", cc->c[ci].label, gs[ci].sols->count,
                     cc->c[ci].expected ? (gs[ci].complete ? " (= expected, complete)" : " (FEWER than expected)")
+                    : gs[ci].complete  ? " (no count known; complete: trace test passed)"
                                        : " (no count known: completeness not proven)");
             if (from_cache[ci] == 2) fprintf(h, "from the sets shipped with lcncrit (data/generic)\n");
             else if (from_cache[ci]) fprintf(h, "from the cache\n");
@@ -396,12 +397,15 @@ static int run(int kind, int argc, char **argv)
                 jumped);
         fprintf(jf, "     \"generic\": [");
         for (size_t ci = 0; ci < cc->count; ci++) {
+            char tdbuf[32] = "null";
+            if (gs[ci].trace_defect >= 0) snprintf(tdbuf, sizeof tdbuf, "%.3g", gs[ci].trace_defect);
             fprintf(jf, "%s{\"label\": \"%s\", \"solutions\": %zu, \"expected\": %ld, \"complete\": %s, "
-                        "\"from_cache\": %s, \"shipped\": %s, \"loops\": %ld, \"base_moves\": %ld, \"seconds\": %.3f}",
+                        "\"from_cache\": %s, \"shipped\": %s, \"loops\": %ld, \"base_moves\": %ld, \"trace_tests\": %ld, "
+                        "\"trace_defect\": %s, \"seconds\": %.3f}",
                     ci ? ", " : "", cc->c[ci].label, gs[ci].sols->count, cc->c[ci].expected,
                     gs[ci].complete ? "true" : "false", from_cache[ci] ? "true" : "false",
                     from_cache[ci] == 2 ? "true" : "false", gs[ci].loops,
-                    gs[ci].moves, gs[ci].seconds);
+                    gs[ci].moves, gs[ci].traces, tdbuf, gs[ci].seconds);
         }
         fprintf(jf, "],\n     \"completeness_proven\": %s,\n     \"seconds\": %.3f,\n     \"solutions\": [",
                 complete ? "true" : "false", secs);

@@ -87,9 +87,10 @@ static int accept_nondegenerate(void *data, const double complex *x)
     return !lcn_critsys_is_degenerate(a->cs, x, a->wtol, 1e-8);
 }
 
-/* A root locus solution's orbit of relabellings is its w (critsys.h:
- * lcn_critsys_relabellings). */
-static void locus_key(void *data, const double complex *x, double complex *w)
+/* w(θ): the orbit key of a root locus solution (its relabellings have the
+ * same w, critsys.h: lcn_critsys_relabellings), and the trace of every
+ * system (monodromy.h). */
+static void w_of(void *data, const double complex *x, double complex *w)
 {
     lcn_critsys_w(w, NULL, (const lcn_critsys_struct *)data, x);
 }
@@ -125,6 +126,8 @@ static void copy_stats(lcn_generic_struct *g, const lcn_generic_struct *from)
     g->failures = from->failures;
     g->steps = from->steps;
     g->moves = from->moves;
+    g->traces = from->traces;
+    g->trace_defect = from->trace_defect;
     g->seconds = from->seconds;
 }
 
@@ -197,10 +200,13 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
         mo->accept_data = &ad;
         if (cs->kind == LCN_CRITSYS_LOCUS) {
             /* One θ per point w: Π m_j! times fewer legs. */
-            mo->key = locus_key;
+            mo->key = w_of;
             mo->key_data = (void *)cs;
             mo->key_dim = cs->k;
         }
+        mo->trace = w_of;
+        mo->trace_data = (void *)cs;
+        mo->trace_dim = cs->k;
         lcn_generic_t gm;
         lcn_generic_init2(gm, cs->n, cs->k);
         if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, b0, mo);
@@ -356,14 +362,15 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
      * solutions after 100 loops, a leg failing in nearly every loop;
      * another base point finds all 10 in 5 loops). Then start over from a
      * new seed pair (another base point) and keep the largest set, at most
-     * MAX_BASE_POINTS times. Without a known count, the stall rule alone
-     * ends a run, and it ends some early (Δ(3,2), identity, 20 seeds: 45
-     * solutions 18 times, 44 once, 1 once): there two base points must
-     * agree on the count. */
+     * MAX_BASE_POINTS times. Without a known count a run ends when its
+     * set passes the trace test (monodromy.h: complete), or else by the
+     * stall rule, which ends some early (Δ(3,2), identity, 20 seeds, before
+     * the trace test: 45 solutions 18 times, 44 once, 1 once): then two
+     * base points must agree on the count. */
     lcn_rng_t rng;
     lcn_rng_init(rng, mopts->seed, SEED_STREAM + ci);
     lcn_err_t err = LCN_ERR_NUMERIC;
-    long loops = 0, paths = 0, failures = 0, steps = 0, moves = 0;
+    long loops = 0, paths = 0, failures = 0, steps = 0, moves = 0, traces = 0;
     double seconds = 0;
     int agree = 0; /* base points that found the current largest count */
     for (int base = 1; base <= MAX_BASE_POINTS; base++) {
@@ -390,6 +397,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         failures += gb->failures;
         steps += gb->steps;
         moves += gb->moves;
+        traces += gb->traces;
         seconds += gb->seconds;
         if (!e && (err || gb->sols->count > g->sols->count)) {
             lcn_generic_clear(g);
@@ -406,6 +414,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
         g->failures = failures;
         g->steps = steps;
         g->moves = moves;
+        g->traces = traces;
         g->seconds = seconds;
         if (!err && (g->complete || (c->expected == 0 && agree >= 2))) break;
         if (base < MAX_BASE_POINTS && c->expected)
@@ -415,7 +424,7 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
             lcn_logf(log, LCN_LOG_WARN, "generic set %s: base points disagree on the count (largest %zu); trying another",
                      c->label, err ? (size_t)0 : g->sols->count);
     }
-    if (!err && c->expected == 0 && agree < 2)
+    if (!err && c->expected == 0 && agree < 2 && !g->complete)
         lcn_logf(log, LCN_LOG_WARN, "generic set %s: no two of %d base points found the same count; keeping %zu",
                  c->label, MAX_BASE_POINTS, g->sols->count);
     if (err || !use || (!g->complete && c->expected)) return err;
