@@ -417,6 +417,31 @@ int main(int argc, char **argv)
                 if (y < 0 || y == (long)i) continue;
                 hist[nfix[y]][nfix[i]]++; /* y = σ(i): y's stickiness, i's */
             }
+        {
+            /* Do loops that move some of the stickiest solutions move the
+             * others too? The solutions fixed by at least half the loops,
+             * split alternately into A and B: per loop, the fractions of A
+             * and of B it moves, and their correlation over the loops. */
+            long na = 0, nbb = 0;
+            double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+            for (size_t i = 0; i < N; i++)
+                if (2 * nfix[i] >= L) (na + nbb) % 2 ? nbb++ : na++;
+            for (int l = 0; l < L && na && nbb; l++) {
+                long ma = 0, mb = 0, idx = 0;
+                for (size_t i = 0; i < N; i++) {
+                    if (2 * nfix[i] < L) continue;
+                    int moved = perm[(size_t)l * N + i] != (long)i;
+                    if (idx++ % 2) mb += moved;
+                    else ma += moved;
+                }
+                double a = (double)ma / na, bq = (double)mb / nbb;
+                printf("loop %2d moves %.2f of A (%ld), %.2f of B (%ld)\n", l, a, na, bq, nbb);
+                sa += a; sb += bq; saa += a * a; sbb += bq * bq; sab += a * bq;
+            }
+            double ma = sa / L, mb = sb / L;
+            double cov = sab / L - ma * mb, va = saa / L - ma * ma, vb = sbb / L - mb * mb;
+            printf("sticky halves: correlation over the loops %.2f\n", cov / sqrt(va * vb + 1e-300));
+        }
         printf("stickiness: rows m fixed by v of %d loops, columns: the loops moving m took it from x fixed by 0..%d\n", L, L);
         for (int v = 0; v <= L; v++) {
             long cnt = 0;

@@ -189,8 +189,10 @@ static size_t move_base(leg_ctx *c, lcn_generic_struct *g, lcn_solution_set_stru
     return dropped;
 }
 
-/* Stream of the trace tests' directions. */
+/* Stream of the trace tests' directions, and the lines tried at one stall
+ * before a test counts as inconclusive. */
 #define TRACE_STREAM 0x54524143u
+#define TRACE_ATTEMPTS 3
 
 /* The trace test (monodromy.h): the known set carried along p0 -> p0 + v
  * -> p0 + 2v (v random, of the size of p0; straight segments, the legs'
@@ -199,12 +201,12 @@ static size_t move_base(leg_ctx *c, lcn_generic_struct *g, lcn_solution_set_stru
  * summed. -1 when a path failed or two paths ended at one point: then the
  * test says nothing either way. */
 static double trace_test(leg_ctx *c, lcn_generic_struct *g, double complex *buf, size_t B,
-                         const lcn_monodromy_opts_struct *opts, size_t *nfailed, size_t *nmet)
+                         const lcn_monodromy_opts_struct *opts, int attempt, size_t *nfailed, size_t *nmet)
 {
     const int n = g->n, m = g->m, d = opts->trace_dim;
     const size_t N = g->sols->count, mm = (size_t)(m ? m : 1);
     lcn_rng_t r;
-    lcn_rng_init(r, opts->seed ^ (uint64_t)g->loops, TRACE_STREAM);
+    lcn_rng_init(r, opts->seed ^ (uint64_t)g->loops, TRACE_STREAM + (uint64_t)attempt);
     double complex *p1 = lcn_malloc_array(2 * mm, sizeof *p1), *p2 = p1 + mm;
     double complex *sum = lcn_calloc(3 * (size_t)d, sizeof *sum), *tv = lcn_malloc_array((size_t)d, sizeof *tv);
     double scale = 0, wmax = 0, defect = -1;
@@ -485,16 +487,21 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
              * 39 on test seeds 3 and 6 when max_stall applied). */
             if (expected <= 0 && opts->trace && stall > 0) {
                 /* The legs' cap: a path that needs more makes the test
-                 * inconclusive, and the next one draws another line. (With
-                 * no cap, one such path on Δ(4,2), seed 1, took 8 s.) */
+                 * inconclusive, cheaply. (With no cap, one such path on
+                 * Δ(4,2), seed 1, took 8 s.) */
                 trk.max_steps = cap < opts->track.max_steps ? cap : opts->track.max_steps;
-                size_t nfailed, nmet;
-                g->trace_defect = trace_test(&lc, g, buf, B, opts, &nfailed, &nmet);
-                if (g->trace_defect < 0)
-                    lcn_logf(&opts->log, LCN_LOG_INFO,
-                             "monodromy: trace test on %zu solutions inconclusive (%s); another at the next loop "
-                             "that finds nothing", N, nmet ? "two paths met" : nfailed ? "a path failed" : "?");
-                else
+                /* An inconclusive test is tried again along other lines, so
+                 * that the verdict here depends on the state alone (a
+                 * resumed solve decides the same). */
+                for (int attempt = 0; attempt < TRACE_ATTEMPTS; attempt++) {
+                    size_t nfailed, nmet;
+                    g->trace_defect = trace_test(&lc, g, buf, B, opts, attempt, &nfailed, &nmet);
+                    if (g->trace_defect >= 0) break;
+                    lcn_logf(&opts->log, LCN_LOG_INFO, "monodromy: trace test on %zu solutions inconclusive (%s)%s", N,
+                             nmet ? "two paths met" : "a path failed",
+                             attempt + 1 < TRACE_ATTEMPTS ? "; another line" : "");
+                }
+                if (g->trace_defect >= 0)
                     lcn_logf(&opts->log, LCN_LOG_INFO, "monodromy: trace test on %zu solutions: relative defect %.2g (%s)",
                              N, g->trace_defect, g->trace_defect < LCN_MONODROMY_TRACE_TOL ? "complete" : "solutions missing");
                 if (g->trace_defect >= 0 && g->trace_defect < LCN_MONODROMY_TRACE_TOL) {
@@ -612,7 +619,7 @@ lcn_err_t lcn_monodromy_trace_test(double *defect, lcn_generic_t g, const lcn_sy
     lcn_result_init(res);
     leg_ctx lc = {.opts = opts, .kbuf = NULL, .sys = sys, .g = g, .res = res, .track = &trk, .x = x};
     size_t nfailed, nmet;
-    *defect = g->trace_defect = trace_test(&lc, g, buf, B, opts, &nfailed, &nmet);
+    *defect = g->trace_defect = trace_test(&lc, g, buf, B, opts, 0, &nfailed, &nmet);
     lcn_result_clear(res);
     lcn_free(x);
     lcn_free(buf);
