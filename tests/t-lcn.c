@@ -892,7 +892,8 @@ static void test_gcache_merge(void)
 }
 
 /* The generic sets shipped in data/generic (bench/generic-data.sh): Segre
- * (k1,k2), s = (2,1), seed 1, 2 <= k1, k2 <= 6. Each must be found for the
+ * (k1,k2), s = (2,1), seed 1, 2 <= k1, k2 <= 6, and for seed 5 (3,3) and
+ * (4,4) carried into that seed's charts. Each must be found for the
  * current code (its key), solve the system at its base point (gcache.c:
  * valid) and hold C_k distinct solutions: with no loops allowed, the
  * monodromy cannot supply them. Fails when a change to the charts, T0 or
@@ -925,6 +926,42 @@ static void test_gcache_shipped(void)
             lcn_components_clear(cc);
             lcn_critsys_clear(cs);
         }
+    /* Another seed (other charts and T0): the shipped set of seed 1 carried
+     * into its charts (gcache.h), complete, every point a solution of this
+     * seed's system at the shipped base point, C_k distinct ones. */
+    for (int k1 = 3; k1 <= 4; k1++) {
+        int k[] = {k1, k1}, s[] = {2, 1};
+        lcn_critsys_t cs;
+        CHECK(lcn_critsys_init_segre(cs, k, s, 2, 5) == LCN_OK, "segre (%d,%d)", k1, k1);
+        lcn_components_t cc;
+        lcn_components_init(cc);
+        CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
+        lcn_monodromy_opts_t mo;
+        lcn_monodromy_opts_init(mo);
+        mo->seed = 5;
+        mo->max_loops = 0;
+        lcn_generic_t g;
+        lcn_generic_init2(g, cs->n, cs->m);
+        int from = 0;
+        CHECK(lcn_gcache_obtain(g, cs, cc, 0, tmpl, mo, &from) == LCN_OK, "obtain (%d,%d) seed 5", k1, k1);
+        long want = lcn_segre_eddeg(k, 2);
+        CHECK(from == 2 && g->complete && (long)g->sols->count == want,
+              "Segre (%d,%d), seed 5: %zu solutions (want %ld), from the shipped set %d, complete %d", k1, k1,
+              g->sols->count, want, from, g->complete);
+        lcn_system_ws_t ws;
+        lcn_system_ws_init(ws, cs->sys);
+        double complex F[64];
+        for (size_t i = 0; i < g->sols->count; i++) {
+            const double complex *x = g->sols->x + i * (size_t)cs->n;
+            lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
+            CHECK(maxabs(F, cs->n) < 1e-8 * fmax(1, pow(maxabs(x, cs->n), 2 * cs->k + 2)), "seed 5, point %zu: |F| %g",
+                  i, maxabs(F, cs->n));
+        }
+        lcn_system_ws_clear(ws);
+        lcn_generic_clear(g);
+        lcn_components_clear(cc);
+        lcn_critsys_clear(cs);
+    }
     /* Nothing was written to the cache directory: it is still empty. */
     CHECK(rmdir(tmpl) == 0, "the cache directory %s is not empty", tmpl);
 }

@@ -185,7 +185,8 @@ static void test_dense222(void)
 }
 
 /* Paths tracked in MPC from the start (start_prec, the last round of
- * careful re-tracking in critpoints.c) end where the double ones do. */
+ * careful re-tracking in critpoints.c) end where the double ones do; the
+ * cap on MPC steps (max_steps_mp) stops them. */
 static void test_start_prec(void)
 {
     int d[3] = {2, 2, 2};
@@ -207,6 +208,23 @@ static void test_start_prec(void)
         for (int j = 0; j < 3; j++) dmax = fmax(dmax, cabs(rm->paths[i].x[j] - rd->paths[i].x[j]));
         CHECK(dmax < 1e-10, "path %zu: MPC and double endpoints differ by %g", i, dmax);
     }
+    /* max_steps_mp: the steps in MPC before the endgame. With 3 of them a
+     * path in MPC from the start stops on its step budget; the double
+     * paths above never enter MPC and are unaffected by the same cap. */
+    o->max_steps_mp = 3;
+    CHECK(lcn_solve_total_degree(rm, sys, NULL, o) == LCN_OK, "solve in MPC, 3 steps allowed");
+    for (size_t i = 0; i < rm->npaths; i++)
+        CHECK(rm->paths[i].status == LCN_PATH_MAX_STEPS && rm->paths[i].steps_accepted + rm->paths[i].steps_rejected <= 3,
+              "path %zu: status %s after %ld steps, want max steps after 3", i,
+              lcn_path_status_string(rm->paths[i].status), rm->paths[i].steps_accepted + rm->paths[i].steps_rejected);
+    o->start_prec = 53;
+    CHECK(lcn_solve_total_degree(rm, sys, NULL, o) == LCN_OK, "solve in double, 3 MPC steps allowed");
+    for (size_t i = 0; i < rm->npaths; i++)
+        CHECK(rm->paths[i].status == rd->paths[i].status, "path %zu: status %s, in double without the cap %s", i,
+              lcn_path_status_string(rm->paths[i].status), lcn_path_status_string(rd->paths[i].status));
+    o->max_steps_mp = -1;
+    CHECK(lcn_solve_total_degree(rm, sys, NULL, o) == LCN_ERR_ARG, "max_steps_mp < 0 refused");
+    o->max_steps_mp = 0;
     o->start_prec = 1024; /* above max_prec */
     CHECK(lcn_solve_total_degree(rm, sys, NULL, o) == LCN_ERR_ARG, "start_prec > max_prec refused");
     lcn_result_clear(rd);

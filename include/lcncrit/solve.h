@@ -39,6 +39,8 @@ typedef struct {
     /* precision switch: a segment that fails in double because of rounding
        (measured) continues in MPC at 64, 128, 256, ... bits up to max_prec */
     long max_prec;          /* [512]; 53 disables multiprecision */
+    long max_steps_mp;      /* steps in MPC allowed per path before the endgame (a path near a
+                               chart's pole crawls there for seconds); 0: no limit [0] */
     long start_prec;        /* precision every path starts in (0 or 53: double) [53]; re-tracks of
                                doubtful paths use more */
     /* endgame */

@@ -329,6 +329,52 @@ static int read_entry(lcn_generic_t g, const lcn_critsys_t cs, const lcn_compone
     return 0;
 }
 
+/* The same system (kind, factors, architecture) with the charts and T0 of
+ * another seed. */
+static lcn_err_t same_system(lcn_critsys_t out, const lcn_critsys_t cs, uint64_t seed)
+{
+    switch (cs->kind) {
+    case LCN_CRITSYS_LOCUS: return lcn_critsys_init_locus(out, cs->fe, cs->r, seed);
+    case LCN_CRITSYS_SEGRE: return lcn_critsys_init_segre(out, cs->arch_k, cs->arch_s, cs->L, seed);
+    case LCN_CRITSYS_PARAMS: return lcn_critsys_init_params(out, cs->arch_k, cs->arch_s, cs->L, seed);
+    }
+    return LCN_ERR_ARG;
+}
+
+/* The shipped set of component ci for LCN_GCACHE_SHIPPED_SEED (in the
+ * shipped directory sd), if there is a complete one, carried into cs's
+ * charts at its base point (gcache.h) and refined there: then 1, with g
+ * complete. */
+static int shipped_other_seed(lcn_generic_t g, const lcn_critsys_t cs, const lcn_component_struct *c, size_t ci,
+                              const char *sd, const lcn_log_struct *log)
+{
+    char key[512], path[4800];
+    lcn_critsys_t cs1;
+    if (same_system(cs1, cs, LCN_GCACHE_SHIPPED_SEED) != LCN_OK) return 0;
+    lcn_gcache_key(key, sizeof key, cs1, ci, LCN_GCACHE_SHIPPED_SEED);
+    snprintf(path, sizeof path, "%s/%s.txt", sd, key);
+    lcn_generic_t g1;
+    lcn_generic_init2(g1, cs->n, cs->m);
+    int ok = 0;
+    if (read_entry(g1, cs1, c, path, key, log, 0) && g1->complete) {
+        const int n = cs->n;
+        const size_t N = g1->sols->count;
+        size_t M = 0;
+        double complex *pts = lcn_malloc_array(N * (size_t)n + 1, sizeof *pts);
+        for (size_t i = 0; i < N; i++)
+            M += lcn_critsys_theta_rechart(pts + M * (size_t)n, cs, cs1, g1->sols->x + i * (size_t)n) == LCN_OK;
+        refine_into(g, cs, g1->p0, pts, M, g1, c->label, "carrying the shipped set into this seed's charts", log);
+        lcn_free(pts);
+        ok = g->complete && (c->expected == 0 || (long)g->sols->count == c->expected);
+        if (ok)
+            lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions, the shipped set of seed %d in this seed's charts",
+                     c->label, g->sols->count, LCN_GCACHE_SHIPPED_SEED);
+    }
+    lcn_generic_clear(g1);
+    lcn_critsys_clear(cs1);
+    return ok;
+}
+
 lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_components_t cc, size_t ci,
                             const char *dir, const lcn_monodromy_opts_t mopts, int *from_cache)
 {
@@ -348,11 +394,16 @@ lcn_err_t lcn_gcache_obtain(lcn_generic_t g, const lcn_critsys_t cs, const lcn_c
             if (from_cache) *from_cache = 1;
             return LCN_OK;
         }
-        /* The sets shipped in data/generic (complete ones only), read-only. */
+        /* The sets shipped in data/generic (complete ones only), read-only:
+           this seed's, else the shipped seed's in this seed's charts. */
         char sd[4096], spath[4800];
         if (lcn_gcache_data_dir(sd, sizeof sd) == LCN_OK) {
             snprintf(spath, sizeof spath, "%s/%s.txt", sd, key);
             if (read_entry(g, cs, c, spath, key, log, 0) && g->complete) {
+                if (from_cache) *from_cache = 2;
+                return LCN_OK;
+            }
+            if (mopts->seed != LCN_GCACHE_SHIPPED_SEED && shipped_other_seed(g, cs, c, ci, sd, log)) {
                 if (from_cache) *from_cache = 2;
                 return LCN_OK;
             }

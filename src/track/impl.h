@@ -56,6 +56,7 @@ struct lcn_tracker_ws {
     long max_prec_used;
     long steps_acc, steps_rej;
     long budget;                  /* > 0: stop a segment after this many more steps */
+    long mp_left;                 /* >= 0: steps in MPC left before the endgame (max_steps_mp) */
     int allow_mp;                 /* may a failing segment raise the precision */
     double hstep;                 /* |dt| of the next step */
 };

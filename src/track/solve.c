@@ -22,6 +22,7 @@ void lcn_solve_opts_init(lcn_solve_opts_t o)
     o->min_step = 1e-13;
     o->max_steps = 20000;
     o->max_prec = 512;
+    o->max_steps_mp = 0;
     o->start_prec = 53;
     o->endgame_start = 0.1;
     o->endgame_ratio = 0.25;
@@ -42,7 +43,7 @@ static int opts_ok(const lcn_solve_opts_struct *o)
 {
     return (o->predictor == LCN_PREDICTOR_RK4 || o->predictor == LCN_PREDICTOR_HERMITE) && o->corrector_tol > 0 &&
            o->corrector_iters >= 1 && o->predictor_tol > 0 && o->max_step > 0 &&
-           o->min_step > 0 && o->max_steps > 0 && o->max_prec >= 53 && o->start_prec >= 0 &&
+           o->min_step > 0 && o->max_steps > 0 && o->max_prec >= 53 && o->max_steps_mp >= 0 && o->start_prec >= 0 &&
            o->start_prec <= o->max_prec && o->endgame_start > 0 &&
            o->endgame_start < 1 && o->endgame_ratio > 0 && o->endgame_ratio < 1 && o->endgame_min_t > 0 &&
            o->endgame_tol > 0 && o->cauchy_points >= 4 && o->max_winding >= 1 && o->max_norm > 0 && o->endgame_inf_t > 0 &&

@@ -283,6 +283,10 @@ long lcn_track_seg_mp(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn
             rc = SEG_MAX_STEPS;
             break;
         }
+        if (w->mp_left >= 0 && w->mp_left-- == 0) {
+            rc = SEG_MAX_STEPS;
+            break;
+        }
         const int last = hs >= L - s;
         const double hh = last ? L - s : hs;
         const double complex t0 = ta + s * dir, t1 = last ? tb : ta + (s + hh) * dir, dt = hh * dir;

@@ -30,6 +30,7 @@ void lcn_tracker_init(lcn_tracker_t tr, const lcn_homotopy_t h, const lcn_solve_
     w->ys = lcn_malloc_array((size_t)(opts->max_winding > 0 ? opts->max_winding : 1) * n, sizeof *w->ys);
     w->v = lcn_calloc(2 * n, sizeof *w->v);
     w->vprev = w->v + n;
+    w->mp_left = -1; /* set per path by the path driver */
     tr->ws = w;
 }
 
@@ -507,7 +508,9 @@ void lcn_tracker_track(lcn_path_result_t r, lcn_tracker_t tr, const double compl
         return;
     }
     double complex tt;
+    w->mp_left = o->max_steps_mp > 0 ? o->max_steps_mp : -1;
     long rc = lcn_track_seg(w, h, o, x, 1.0, o->endgame_start, &tt);
+    w->mp_left = -1;
     if (rc != SEG_OK) {
         finish(r, w, h, seg_status(rc), x, cabs(tt));
         return;
