@@ -366,6 +366,10 @@ static int shipped_other_seed(lcn_generic_t g, const lcn_critsys_t cs, const lcn
         refine_into(g, cs, g1->p0, pts, M, g1, c->label, "carrying the shipped set into this seed's charts", log);
         lcn_free(pts);
         ok = g->complete && (c->expected == 0 || (long)g->sols->count == c->expected);
+        if (!ok) { /* (the caller solves by monodromy: leave g empty) */
+            lcn_solution_set_reset(g->sols);
+            g->complete = 0;
+        }
         if (ok)
             lcn_logf(log, LCN_LOG_INFO, "generic set %s: %zu solutions, the shipped set of seed %d in this seed's charts",
                      c->label, g->sols->count, LCN_GCACHE_SHIPPED_SEED);

@@ -195,8 +195,8 @@ static size_t move_base(leg_ctx *c, lcn_generic_struct *g, lcn_solution_set_stru
 #define TRACE_ATTEMPTS 3
 
 /* The trace test (monodromy.h): the known set carried along p0 -> p0 + v
- * -> p0 + 2v (v random, of the size of p0; straight segments, the legs'
- * step control without their cap), and the second difference of the sums
+ * -> p0 + 2v (v random, of the size of p0; straight segments, with the
+ * caller's c->track, step cap included), and the second difference of the sums
  * of trace() at the three points, relative to the largest coordinate
  * summed. -1 when a path failed or two paths ended at one point: then the
  * test says nothing either way. */
