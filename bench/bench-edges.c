@@ -19,11 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lcncrit/lcncrit.h"
-#include "lcncrit/components.h"
-#include "lcncrit/critsys.h"
-#include "lcncrit/gcache.h"
-#include "lcncrit/monodromy.h"
+#include "bench-generic.h"
 
 /* Track the N points x from pa to pb; the index of each end in set (added
  * when new), -1 for a failed path; returns the steps. */
@@ -210,7 +206,7 @@ int main(int argc, char **argv)
                         "[--seed S] [--trials R]\n");
         return 2;
     }
-    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, ss[2] = {2, 1}, E = 8, L = 0, threads = 0, trials = 20, V = 0;
+    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, E = 8, L = 0, threads = 0, trials = 20, V = 0;
     double A = 2.8;
     unsigned long long seed = 1;
     char tmpl[] = "/tmp/bench-edges.XXXXXX";
@@ -235,24 +231,15 @@ int main(int argc, char **argv)
     }
     if (!dir && !(dir = mkdtemp(tmpl))) return 1;
     lcn_critsys_t cs;
-    if (lcn_critsys_init_segre(cs, kk, ss, 2, seed) != LCN_OK) return 2;
     lcn_components_t cc;
-    lcn_components_init(cc);
     lcn_monodromy_opts_t mo;
-    lcn_monodromy_opts_init(mo);
-    mo->seed = seed;
-    mo->track.threads = threads;
     lcn_generic_t g;
-    lcn_generic_init2(g, cs->n, cs->m);
-    if (lcn_components_init_set(cc, cs) || lcn_gcache_obtain(g, cs, cc, 0, dir, mo, NULL) || !g->complete) {
-        fprintf(stderr, "bench-edges: no complete generic set\n");
-        return 1;
-    }
+    double complex *b0;
+    int rc = bench_generic(cs, cc, g, &b0, mo, kk, seed, threads, dir, "bench-edges");
+    if (rc) return rc;
     const int n = cs->n, k = cs->k;
     const size_t N = g->sols->count;
-    double complex *b0 = calloc((size_t)k, sizeof *b0), *c = malloc(3 * (size_t)k * sizeof *c);
-    for (int i = 0; i < k; i++)
-        for (int j = 0; j < k; j++) b0[i] += cs->T0[i + (size_t)k * j] * g->p0[j];
+    double complex *c = malloc(3 * (size_t)k * sizeof *c);
     double nb0 = 0;
     for (int i = 0; i < k; i++) nb0 += creal(b0[i] * conj(b0[i]));
     nb0 = sqrt(nb0);

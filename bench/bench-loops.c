@@ -28,11 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lcncrit/lcncrit.h"
-#include "lcncrit/components.h"
-#include "lcncrit/critsys.h"
-#include "lcncrit/gcache.h"
-#include "lcncrit/monodromy.h"
+#include "bench-generic.h"
 
 /* One leg for every path still alive (alive[i]); the ends replace x. */
 static long leg(double complex *x, int *alive, size_t N, const lcn_critsys_t cs, const double complex *pa,
@@ -62,7 +58,7 @@ int main(int argc, char **argv)
                         "[--cache DIR] [--threads T] [--seed S]\n");
         return 2;
     }
-    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, ss[2] = {2, 1}, loops = 6, lens = 0, threads = 0, samples = 0;
+    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, loops = 6, lens = 0, threads = 0, samples = 0;
     double scale = 1;
     double lo = 1.2, hi = 2.5;
     unsigned long long seed = 1;
@@ -89,29 +85,17 @@ int main(int argc, char **argv)
     if (!dir && !(dir = mkdtemp(tmpl))) return 1;
 
     lcn_critsys_t cs;
-    if (lcn_critsys_init_segre(cs, kk, ss, 2, seed) != LCN_OK) {
-        fprintf(stderr, "bench-loops: bad k\n");
-        return 2;
-    }
     lcn_components_t cc;
-    lcn_components_init(cc);
     lcn_monodromy_opts_t mo;
-    lcn_monodromy_opts_init(mo);
-    mo->seed = seed;
-    mo->track.threads = threads;
     lcn_generic_t g;
-    lcn_generic_init2(g, cs->n, cs->m);
-    if (lcn_components_init_set(cc, cs) || lcn_gcache_obtain(g, cs, cc, 0, dir, mo, NULL) || !g->complete) {
-        fprintf(stderr, "bench-loops: no complete generic set\n");
-        return 1;
-    }
-    const int n = cs->n, k = cs->k;
-    const size_t N = g->sols->count;
     /* The cached set solves the full system at p0 = (u0, T0): in the
      * monodromy system (parameters b = T0 u) it sits at b0 = T0 u0. */
-    double complex *b0 = calloc((size_t)k, sizeof *b0), *c = malloc(2 * (size_t)k * sizeof *c);
-    for (int i = 0; i < k; i++)
-        for (int j = 0; j < k; j++) b0[i] += cs->T0[i + (size_t)k * j] * g->p0[j];
+    double complex *b0;
+    int rc = bench_generic(cs, cc, g, &b0, mo, kk, seed, threads, dir, "bench-loops");
+    if (rc) return rc;
+    const int n = cs->n, k = cs->k;
+    const size_t N = g->sols->count;
+    double complex *c = malloc(2 * (size_t)k * sizeof *c);
     double complex *x = malloc(N * (size_t)n * sizeof *x);
     int *alive = malloc(N * sizeof *alive), *nfixed = calloc(N, sizeof *nfixed);
     lcn_solve_opts_t so;

@@ -11,16 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lcncrit/lcncrit.h"
-#include "lcncrit/components.h"
-#include "lcncrit/critsys.h"
-#include "lcncrit/gcache.h"
-#include "lcncrit/monodromy.h"
+#include "bench-generic.h"
 
 int main(int argc, char **argv)
 {
     if (argc < 3) return 2;
-    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, ss[2] = {2, 1}, threads = 0;
+    int kk[2] = {atoi(argv[1]), atoi(argv[2])}, threads = 0;
     unsigned long long seed = 1;
     char tmpl[] = "/tmp/bench-trace.XXXXXX";
     const char *dir = NULL;
@@ -32,21 +28,17 @@ int main(int argc, char **argv)
     }
     if (!dir && !(dir = mkdtemp(tmpl))) return 1;
     lcn_critsys_t cs;
-    if (lcn_critsys_init_segre(cs, kk, ss, 2, seed) != LCN_OK) return 2;
     lcn_components_t cc;
-    lcn_components_init(cc);
     lcn_monodromy_opts_t mo;
-    lcn_monodromy_opts_init(mo);
-    mo->seed = seed;
-    mo->track.threads = threads;
     lcn_generic_t g;
-    lcn_generic_init2(g, cs->n, cs->m);
-    if (lcn_components_init_set(cc, cs) || lcn_gcache_obtain(g, cs, cc, 0, dir, mo, NULL) || !g->complete) return 1;
+    double complex *b0;
+    int rc = bench_generic(cs, cc, g, &b0, mo, kk, seed, threads, dir, "bench-trace");
+    if (rc) return rc;
     const int n = cs->n, k = cs->k;
     const size_t N = g->sols->count;
     double complex *b = calloc(3 * (size_t)k, sizeof *b);
-    for (int i = 0; i < k; i++)
-        for (int j = 0; j < k; j++) b[i] += cs->T0[i + (size_t)k * j] * g->p0[j];
+    memcpy(b, b0, (size_t)k * sizeof *b);
+    free(b0);
     lcn_rng_t rng;
     lcn_rng_init(rng, seed, 0x74726163u);
     for (int i = 0; i < k; i++) {
@@ -86,8 +78,9 @@ int main(int argc, char **argv)
                 }
             d = fmax(d, cabs(sum[0] - 2.0 * sum[1] + sum[2]));
         }
-        printf("%s%ld: max |second difference| %.3g, max |w_ij| %.3g, ratio %.3g\n",
-               drop < 0 ? "whole set" : "without solution ", drop < 0 ? 0 : drop, d, scale, d / scale);
+        if (drop < 0) printf("whole set");
+        else printf("without solution %ld", drop);
+        printf(": max |second difference| %.3g, max |w_ij| %.3g, ratio %.3g\n", d, scale, d / scale);
     }
     return 0;
 }

@@ -898,70 +898,54 @@ static void test_gcache_merge(void)
  * valid) and hold C_k distinct solutions: with no loops allowed, the
  * monodromy cannot supply them. Fails when a change to the charts, T0 or
  * p0 leaves the shipped files stale (regenerate them with the script). */
+/* One shipped set obtained for Segre (k1,k2), s = (2,1), with the seed:
+ * from the shipped sets (no loops allowed), complete, C_k solutions, each
+ * solving the seed's system at the base point. */
+static void check_shipped(int k1, int k2, uint64_t seed, const char *dir)
+{
+    int k[] = {k1, k2}, s[] = {2, 1};
+    lcn_critsys_t cs;
+    CHECK(lcn_critsys_init_segre(cs, k, s, 2, seed) == LCN_OK, "segre (%d,%d)", k1, k2);
+    lcn_components_t cc;
+    lcn_components_init(cc);
+    CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
+    lcn_monodromy_opts_t mo;
+    lcn_monodromy_opts_init(mo);
+    mo->seed = seed;
+    mo->max_loops = 0;
+    lcn_generic_t g;
+    lcn_generic_init2(g, cs->n, cs->m);
+    int from = 0;
+    CHECK(lcn_gcache_obtain(g, cs, cc, 0, dir, mo, &from) == LCN_OK, "obtain (%d,%d), seed %llu", k1, k2,
+          (unsigned long long)seed);
+    long want = lcn_segre_eddeg(k, 2);
+    CHECK(from == 2 && g->complete && (long)g->sols->count == want,
+          "Segre (%d,%d), seed %llu: %zu solutions (want C_k = %ld), from the shipped set %d, complete %d", k1, k2,
+          (unsigned long long)seed, g->sols->count, want, from, g->complete);
+    lcn_system_ws_t ws;
+    lcn_system_ws_init(ws, cs->sys);
+    double complex F[64];
+    for (size_t i = 0; i < g->sols->count; i++) {
+        const double complex *x = g->sols->x + i * (size_t)cs->n;
+        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
+        CHECK(maxabs(F, cs->n) < 1e-8 * fmax(1, pow(maxabs(x, cs->n), 2 * cs->k + 2)),
+              "Segre (%d,%d), seed %llu, point %zu: |F| %g", k1, k2, (unsigned long long)seed, i, maxabs(F, cs->n));
+    }
+    lcn_system_ws_clear(ws);
+    lcn_generic_clear(g);
+    lcn_components_clear(cc);
+    lcn_critsys_clear(cs);
+}
+
 static void test_gcache_shipped(void)
 {
     char tmpl[] = "/tmp/lcn-shipped-XXXXXX";
     CHECK(mkdtemp(tmpl) != NULL, "mkdtemp");
     for (int k1 = 2; k1 <= 6; k1++)
-        for (int k2 = 2; k2 <= 6; k2++) {
-            int k[] = {k1, k2}, s[] = {2, 1};
-            lcn_critsys_t cs;
-            CHECK(lcn_critsys_init_segre(cs, k, s, 2, 1) == LCN_OK, "segre (%d,%d)", k1, k2);
-            lcn_components_t cc;
-            lcn_components_init(cc);
-            CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
-            lcn_monodromy_opts_t mo;
-            lcn_monodromy_opts_init(mo);
-            mo->seed = 1;
-            mo->max_loops = 0;
-            lcn_generic_t g;
-            lcn_generic_init2(g, cs->n, cs->m);
-            int from = 0;
-            CHECK(lcn_gcache_obtain(g, cs, cc, 0, tmpl, mo, &from) == LCN_OK, "obtain (%d,%d)", k1, k2);
-            long want = lcn_segre_eddeg(k, 2);
-            CHECK(from == 2 && g->complete && (long)g->sols->count == want,
-                  "Segre (%d,%d): %zu solutions (want C_k = %ld), from the shipped set %d, complete %d", k1, k2,
-                  g->sols->count, want, from, g->complete);
-            lcn_generic_clear(g);
-            lcn_components_clear(cc);
-            lcn_critsys_clear(cs);
-        }
+        for (int k2 = 2; k2 <= 6; k2++) check_shipped(k1, k2, 1, tmpl);
     /* Another seed (other charts and T0): the shipped set of seed 1 carried
-     * into its charts (gcache.h), complete, every point a solution of this
-     * seed's system at the shipped base point, C_k distinct ones. */
-    for (int k1 = 3; k1 <= 4; k1++) {
-        int k[] = {k1, k1}, s[] = {2, 1};
-        lcn_critsys_t cs;
-        CHECK(lcn_critsys_init_segre(cs, k, s, 2, 5) == LCN_OK, "segre (%d,%d)", k1, k1);
-        lcn_components_t cc;
-        lcn_components_init(cc);
-        CHECK(lcn_components_init_set(cc, cs) == LCN_OK && cc->count == 1, "components");
-        lcn_monodromy_opts_t mo;
-        lcn_monodromy_opts_init(mo);
-        mo->seed = 5;
-        mo->max_loops = 0;
-        lcn_generic_t g;
-        lcn_generic_init2(g, cs->n, cs->m);
-        int from = 0;
-        CHECK(lcn_gcache_obtain(g, cs, cc, 0, tmpl, mo, &from) == LCN_OK, "obtain (%d,%d) seed 5", k1, k1);
-        long want = lcn_segre_eddeg(k, 2);
-        CHECK(from == 2 && g->complete && (long)g->sols->count == want,
-              "Segre (%d,%d), seed 5: %zu solutions (want %ld), from the shipped set %d, complete %d", k1, k1,
-              g->sols->count, want, from, g->complete);
-        lcn_system_ws_t ws;
-        lcn_system_ws_init(ws, cs->sys);
-        double complex F[64];
-        for (size_t i = 0; i < g->sols->count; i++) {
-            const double complex *x = g->sols->x + i * (size_t)cs->n;
-            lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
-            CHECK(maxabs(F, cs->n) < 1e-8 * fmax(1, pow(maxabs(x, cs->n), 2 * cs->k + 2)), "seed 5, point %zu: |F| %g",
-                  i, maxabs(F, cs->n));
-        }
-        lcn_system_ws_clear(ws);
-        lcn_generic_clear(g);
-        lcn_components_clear(cc);
-        lcn_critsys_clear(cs);
-    }
+     * into its charts (gcache.h). */
+    for (int k1 = 3; k1 <= 4; k1++) check_shipped(k1, k1, 5, tmpl);
     /* Nothing was written to the cache directory: it is still empty. */
     CHECK(rmdir(tmpl) == 0, "the cache directory %s is not empty", tmpl);
 }
