@@ -79,67 +79,27 @@ static long replay_triangles(const long *perm, int L, size_t N, long x0, int *lo
     return legs;
 }
 
-/* Two nodes (b0, c), edges activated one at a time; each solution known at
- * either node is carried along each active edge once, unless its partner
- * on that edge is known already (1 leg). */
-static long replay_edges(const long *to, const long *from, int E, size_t N, size_t Nc, long x0, int *edges_used)
+/* Edge maps made bijections for the replay: an end beyond the N known
+ * points (a path that jumped) counts as failed (-1), and inv[e] is the
+ * inverse of map[e]. Returns the failed legs. */
+static long invert_maps(long *map, long *inv, int E, size_t N)
 {
-    long *k0 = malloc(N * sizeof *k0), *k1 = malloc(Nc * sizeof *k1), legs = 0;
-    char *is0 = calloc(N, 1), *is1 = calloc(Nc, 1);
-    char *done0 = calloc((size_t)E * N, 1), *done1 = calloc((size_t)E * Nc, 1);
-    size_t n0 = 1, n1 = 0, p0[64] = {0}, p1[64] = {0};
-    k0[0] = x0;
-    is0[x0] = 1;
-    int ne = 1;
-    while (n0 < N) {
-        int progressed = 0;
-        for (int e = 0; e < ne; e++) {
-            while (p0[e] < n0) {
-                long x = k0[p0[e]++];
-                if (done0[(size_t)e * N + x]) continue;
-                legs++;
-                long y = to[(size_t)e * N + x];
-                done0[(size_t)e * N + x] = 1;
-                if (y < 0) continue;
-                done1[(size_t)e * Nc + y] = 1;
-                if (!is1[y]) {
-                    is1[y] = 1;
-                    k1[n1++] = y;
-                }
-                progressed = 1;
-            }
-            while (p1[e] < n1) {
-                long y = k1[p1[e]++];
-                if (done1[(size_t)e * Nc + y]) continue;
-                legs++;
-                long x = from[(size_t)e * Nc + y];
-                done1[(size_t)e * Nc + y] = 1;
-                if (x < 0) continue;
-                done0[(size_t)e * N + x] = 1;
-                if (!is0[x]) {
-                    is0[x] = 1;
-                    k0[n0++] = x;
-                }
-                progressed = 1;
-            }
-        }
-        if (!progressed) {
-            if (ne == E) break;
-            ne++;
+    long failed = 0;
+    for (int e = 0; e < E; e++) {
+        for (size_t i = 0; i < N; i++) inv[(size_t)e * N + i] = -1;
+        for (size_t i = 0; i < N; i++) {
+            long y = map[(size_t)e * N + i];
+            if (y >= (long)N) y = map[(size_t)e * N + i] = -1;
+            if (y < 0) failed++;
+            else inv[(size_t)e * N + y] = (long)i;
         }
     }
-    *edges_used = n0 == N ? ne : -1;
-    free(k0);
-    free(k1);
-    free(is0);
-    free(is1);
-    free(done0);
-    free(done1);
-    return legs;
+    return failed;
 }
 
 /* The graph of V nodes (node 0 = b0) with the edges of the complete graph
- * in the order (0,1), (0,2), (1,2), (0,3), (1,3), (2,3), ...: edge e maps
+ * in the order (0,1), (0,2), (1,2), (0,3), (1,3), (2,3), ... (or any
+ * edges: the arcs of the edges mode all join nodes 0 and 1): edge e maps
  * the solutions of node ea[e] to those of eb[e] by map[e] (-1: failed),
  * back by inv[e]. Edges are activated one at a time when nothing moves;
  * every solution known at a node is carried along each active edge at
@@ -274,12 +234,11 @@ int main(int argc, char **argv)
                e, phi, fail, (double)st / (double)N, atc->count, 100.0 * (double)fixed / (double)N);
         fflush(stdout);
     }
-    size_t Nc = atc->count;
-    long *from = malloc((size_t)E * Nc * sizeof *from);
-    for (size_t i = 0; i < (size_t)E * Nc; i++) from[i] = -1;
-    for (int e = 0; e < E; e++)
-        for (size_t i = 0; i < N; i++)
-            if (to[(size_t)e * N + i] >= 0) from[(size_t)e * Nc + (size_t)to[(size_t)e * N + i]] = (long)i;
+    /* The arcs as edges of a two-node graph (b0 = node 0, c = node 1). */
+    long *from = malloc((size_t)E * N * sizeof *from);
+    invert_maps(to, from, E, N);
+    int *arc_a = calloc((size_t)E, sizeof *arc_a), *arc_b = malloc((size_t)E * sizeof *arc_b);
+    for (int e = 0; e < E; e++) arc_b[e] = 1;
     long *perm = NULL, tsteps = 0;
     if (L > 0) {
         perm = malloc((size_t)L * N * sizeof *perm);
@@ -345,15 +304,7 @@ int main(int argc, char **argv)
                 gsteps += carry(gmap + (size_t)e * N, &at[b], at[a].x, N, cs, nodes + (size_t)a * k,
                                 nodes + (size_t)b * k, 1.0, so);
             }
-        for (e = 0; e < GE; e++) {
-            for (size_t i = 0; i < N; i++) ginv[(size_t)e * N + i] = -1;
-            for (size_t i = 0; i < N; i++) {
-                long y = gmap[(size_t)e * N + i];
-                if (y >= (long)N) y = gmap[(size_t)e * N + i] = -1; /* an extra point: a jump */
-                if (y < 0) gfail++;
-                else ginv[(size_t)e * N + y] = (long)i;
-            }
-        }
+        gfail = invert_maps(gmap, ginv, GE, N);
         {
             /* Check: the orbit of solution 0 under the triangles (0, a, b). */
             char *seen = calloc(N, 1);
@@ -448,7 +399,7 @@ int main(int argc, char **argv)
     for (int t = 0; t < trials; t++) {
         long x0 = (long)((size_t)t * 7919 % N);
         int used;
-        long legs = replay_edges(to, from, E, N, Nc, x0, &used);
+        long legs = replay_graph(to, from, arc_a, arc_b, E, 2, N, x0, &used);
         printf("start %ld: edges %ld legs (%d edges)", x0, legs, used);
         if (used > 0) {
             le += (double)legs;
@@ -477,6 +428,8 @@ int main(int argc, char **argv)
            oke ? le / oke / (double)N : 0, oke, trials, okt ? lt / okt / (double)N : 0, okt, trials);
     free(to);
     free(from);
+    free(arc_a);
+    free(arc_b);
     free(perm);
     free(gmap);
     free(ginv);

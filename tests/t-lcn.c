@@ -847,6 +847,56 @@ static void capture_merges(void *data, lcn_log_level_t level, const char *line)
  * a later one takes the union with the best earlier set, carried to its
  * base point (gcache.c: merge_into), and every point of the union solves
  * the system there, distinct from the others. Segre (3,3): 39 solutions. */
+typedef struct {
+    double key;
+    size_t i;
+} keyed_point;
+
+static int by_key(const void *a, const void *b)
+{
+    double ka = ((const keyed_point *)a)->key, kb = ((const keyed_point *)b)->key;
+    return (ka > kb) - (ka < kb);
+}
+
+/* Every solution of the generic set g solves the system cs at its base
+ * point (relative to the size of the point: the equations have degree up
+ * to 2k + 2) and no two coincide. The pairs are compared after sorting by
+ * the sum of the real parts, which moves by at most n d between points at
+ * distance d: all pairs for the 17730 of (6,6) take minutes. */
+static void check_generic_solves(const lcn_critsys_t cs, const lcn_generic_t g, const char *what)
+{
+    lcn_system_ws_t ws;
+    lcn_system_ws_init(ws, cs->sys);
+    double complex F[64];
+    size_t N = g->sols->count;
+    int n = cs->n;
+    keyed_point *kp = malloc((N ? N : 1) * sizeof *kp);
+    double size = 1;
+    for (size_t i = 0; i < N; i++) {
+        const double complex *x = g->sols->x + i * (size_t)n;
+        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
+        CHECK(maxabs(F, n) < 1e-8 * fmax(1, pow(maxabs(x, n), 2 * cs->k + 2)), "%s, point %zu: |F| %g", what, i,
+              maxabs(F, n));
+        kp[i].key = 0;
+        for (int v = 0; v < n; v++) kp[i].key += creal(x[v]);
+        kp[i].i = i;
+        size = fmax(size, maxabs(x, n));
+    }
+    qsort(kp, N, sizeof *kp, by_key);
+    for (size_t a = 0; a < N; a++) {
+        const double complex *x = g->sols->x + kp[a].i * (size_t)n;
+        for (size_t b = a + 1; b < N && kp[b].key - kp[a].key <= n * 1e-6 * size; b++) {
+            const double complex *y = g->sols->x + kp[b].i * (size_t)n;
+            double d = 0;
+            for (int v = 0; v < n; v++) d = fmax(d, cabs(x[v] - y[v]));
+            CHECK(d > 1e-6 * fmax(1, fmax(maxabs(x, n), maxabs(y, n))), "%s: points %zu and %zu coincide", what,
+                  kp[a].i, kp[b].i);
+        }
+    }
+    free(kp);
+    lcn_system_ws_clear(ws);
+}
+
 static void test_gcache_merge(void)
 {
     int k[] = {3, 3}, s[] = {2, 1};
@@ -870,37 +920,17 @@ static void test_gcache_merge(void)
     CHECK(ml.merges == 2 && ml.added > 0, "%d merges adding %ld solutions (want 2 merges and some new)", ml.merges,
           ml.added);
     CHECK(g->sols->count <= 39, "%zu solutions, more than C_k = 39", g->sols->count);
-    lcn_system_ws_t ws;
-    lcn_system_ws_init(ws, cs->sys);
-    double complex F[64];
-    for (size_t i = 0; i < g->sols->count; i++) {
-        const double complex *x = g->sols->x + i * (size_t)cs->n;
-        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
-        CHECK(maxabs(F, cs->n) < 1e-8 * fmax(1, pow(maxabs(x, cs->n), 2 * cs->k + 2)), "point %zu: |F| %g", i,
-              maxabs(F, cs->n));
-        for (size_t j = 0; j < i; j++) {
-            double d = 0;
-            for (int v = 0; v < cs->n; v++) d = fmax(d, cabs(x[v] - g->sols->x[j * (size_t)cs->n + v]));
-            CHECK(d > 1e-6 * fmax(1, maxabs(x, cs->n)), "points %zu and %zu coincide", j, i);
-        }
-    }
+    check_generic_solves(cs, g, "merged (3,3)");
     fprintf(stderr, "gcache merge: %zu of 39 after %d merges (%ld new)\n", g->sols->count, ml.merges, ml.added);
-    lcn_system_ws_clear(ws);
     lcn_generic_clear(g);
     lcn_components_clear(cc);
     lcn_critsys_clear(cs);
 }
 
-/* The generic sets shipped in data/generic (bench/generic-data.sh): Segre
- * (k1,k2), s = (2,1), seed 1, 2 <= k1, k2 <= 6, and for seed 5 (3,3) and
- * (4,4) carried into that seed's charts. Each must be found for the
- * current code (its key), solve the system at its base point (gcache.c:
- * valid) and hold C_k distinct solutions: with no loops allowed, the
- * monodromy cannot supply them. Fails when a change to the charts, T0 or
- * p0 leaves the shipped files stale (regenerate them with the script). */
 /* One shipped set obtained for Segre (k1,k2), s = (2,1), with the seed:
- * from the shipped sets (no loops allowed), complete, C_k solutions, each
- * solving the seed's system at the base point. */
+ * from the shipped sets (no loops allowed, so the monodromy cannot supply
+ * them), complete, C_k distinct solutions, each solving the seed's system
+ * at the base point. */
 static void check_shipped(int k1, int k2, uint64_t seed, const char *dir)
 {
     int k[] = {k1, k2}, s[] = {2, 1};
@@ -922,21 +952,19 @@ static void check_shipped(int k1, int k2, uint64_t seed, const char *dir)
     CHECK(from == 2 && g->complete && (long)g->sols->count == want,
           "Segre (%d,%d), seed %llu: %zu solutions (want C_k = %ld), from the shipped set %d, complete %d", k1, k2,
           (unsigned long long)seed, g->sols->count, want, from, g->complete);
-    lcn_system_ws_t ws;
-    lcn_system_ws_init(ws, cs->sys);
-    double complex F[64];
-    for (size_t i = 0; i < g->sols->count; i++) {
-        const double complex *x = g->sols->x + i * (size_t)cs->n;
-        lcn_system_eval_d(F, NULL, NULL, cs->sys, ws, x, g->p0);
-        CHECK(maxabs(F, cs->n) < 1e-8 * fmax(1, pow(maxabs(x, cs->n), 2 * cs->k + 2)),
-              "Segre (%d,%d), seed %llu, point %zu: |F| %g", k1, k2, (unsigned long long)seed, i, maxabs(F, cs->n));
-    }
-    lcn_system_ws_clear(ws);
+    char what[64];
+    snprintf(what, sizeof what, "Segre (%d,%d), seed %llu", k1, k2, (unsigned long long)seed);
+    check_generic_solves(cs, g, what);
     lcn_generic_clear(g);
     lcn_components_clear(cc);
     lcn_critsys_clear(cs);
 }
 
+/* The generic sets shipped in data/generic (bench/generic-data.sh): Segre
+ * (k1,k2), s = (2,1), seed 1, 2 <= k1, k2 <= 6, and for seed 5 (3,3) and
+ * (4,4) carried into that seed's charts. Fails when a change to the charts,
+ * T0 or p0 leaves the shipped files stale (regenerate them with the
+ * script). */
 static void test_gcache_shipped(void)
 {
     char tmpl[] = "/tmp/lcn-shipped-XXXXXX";
