@@ -24,8 +24,10 @@ enum {
     SEG_DIVERGED        /* |x|_inf exceeded max_norm */
 };
 
-/* Points the Hermite predictor interpolates (degree 2 LCN_HERMITE_POINTS - 1). */
-#define LCN_HERMITE_POINTS 3
+/* Points the Hermite predictor interpolates, at most (degree 2
+ * LCN_HERMITE_POINTS - 1). Segre (4,4) cold, callgrind, one thread: 3
+ * points 17.36G instructions, 4 points 16.73G, 5 points 17.19G. */
+#define LCN_HERMITE_POINTS 4
 
 /* Multiprecision scratch of one tracker, (re)sized at the working precision. */
 typedef struct {
@@ -137,5 +139,19 @@ static inline double complex lcn_cmul(double complex a, double complex b)
 
 static inline double lcn_dmax(double a, double b) { return a > b ? a : b; }
 static inline double lcn_dmin(double a, double b) { return a < b ? a : b; }
+
+/* The corrector has converged after the update of relative size nd (the
+ * previous one prev, iteration j from 0): nd is below tol, or, from the
+ * second update on, the error left after it is. Newton with a fixed
+ * Jacobian contracts linearly, by q = nd / prev, so what is left after an
+ * update is about nd q / (1 - q): with a first update of 1e-4 and a second
+ * of 1e-7 it is 1e-10, and a third evaluation would only confirm it. */
+static inline int lcn_corrector_done(double nd, double prev, int j, double tol)
+{
+    if (nd <= tol) return 1;
+    if (j == 0 || !(nd < 0.5 * prev)) return 0;
+    const double q = nd / prev;
+    return nd * q / (1 - q) <= tol;
+}
 
 #endif

@@ -242,7 +242,7 @@ static int correct_mp(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn
         double nd = norm_inf_mp((const mpc_t *)mp->dx, n, mp->r) / scale;
         for (int i = 0; i < n; i++) mpc_sub(x[i], x[i], mp->dx[i], MPC_RNDNN);
         if (j == 0) *e1 = nd;
-        if (nd <= o->corrector_tol) return 1;
+        if (lcn_corrector_done(nd, prev, j, o->corrector_tol)) return 1;
         if (!(nd == nd) || (j > 0 && nd > 0.5 * prev)) return 0;
         prev = nd;
     }

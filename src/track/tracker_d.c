@@ -43,7 +43,7 @@ static int correct_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         double nd = lcn_norm_inf_d(w->dx, n) / scale;
         for (int i = 0; i < n; i++) x[i] -= w->dx[i];
         if (j == 0) *e1 = nd;
-        if (nd <= o->corrector_tol) return 1;
+        if (lcn_corrector_done(nd, prev, j, o->corrector_tol)) return 1;
         if (!(nd == nd) || (j > 0 && nd > 0.5 * prev)) return 0;
         prev = nd;
     }
@@ -93,7 +93,7 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
     int k0_valid = 0; /* w->k[0] is the slope at (x, t0) */
     /* Hermite: the last nh accepted points of this segment before x (w->xh,
        slopes w->kh, at arclengths sh); the steps are RK4 until there are
-       LCN_HERMITE_POINTS - 1 of them. */
+       two of them. */
     const int hermite = o->predictor == LCN_PREDICTOR_HERMITE;
     int nh = 0;
     double sh[LCN_HERMITE_POINTS];
@@ -112,9 +112,10 @@ long lcn_track_seg_d(lcn_tracker_ws *w, const lcn_homotopy_struct *h, const lcn_
         int ok = k0_valid || tangent_d(w, h, x, t0, u0, w->k[0]);
         const int ok0 = ok;
         k0_valid = 0;
-        /* (Only with all LCN_HERMITE_POINTS points: the cubic through two,
-           of order 4, took more steps than RK4, x = a^5 in t-track.) */
-        const int interp = hermite && nh == LCN_HERMITE_POINTS - 1, npts = nh + 1;
+        /* From three points on (the cubic through two, of order 4, took
+           more steps than RK4, x = a^5 in t-track); up to
+           LCN_HERMITE_POINTS once the segment has them. */
+        const int interp = hermite && nh >= 2, npts = nh + 1;
         if (ok && hermite) {
             /* x, at t0, is the newest point (slot nh) */
             memcpy(w->xh + (size_t)nh * n, x, nb);
