@@ -62,10 +62,12 @@ typedef struct {
     int n, m;                   /* unknowns, parameters */
     long symmetry;              /* number of θ per point w: Π_j m_j! for loci, 1 otherwise */
     lcn_system_t sys;           /* F(θ; u, T): m = k + k(k+1)/2 parameters */
-    /* The monodromy system: T = T0 (a random complex symmetric matrix drawn
+    /* The system of u alone: T = T0 (a random complex symmetric matrix drawn
      * from the seed, baked in as exact constants) and parameters b = T0 u
      * (k of them): F = G^T (c T0 p(t) − b), linear in b. Same unknowns; its
-     * solutions at b are those of sys at (u, T) = (T0^{-1} b, T0). */
+     * solutions at b are those of sys at (u, T) = (T0^{-1} b, T0). The
+     * benches and tests run monodromy in it; lcn_gcache_obtain runs it in
+     * sys, where loops can move T too (gcache.c). */
     double complex *T0;         /* k×k */
     lcn_system_t msys;
 } lcn_critsys_struct;

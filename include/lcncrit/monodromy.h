@@ -102,7 +102,7 @@ typedef struct {
     int max_loops;       /* cap on the number of loops [100] */
     size_t batch;        /* paths per parallel batch [256] */
     uint64_t seed;       /* randomness of the loops [1] */
-    long leg_max_steps;  /* step cap of one leg (a capped leg counts as failed); 0: track.max_steps [300] */
+    long leg_max_steps;  /* step cap of one leg (a capped leg counts as failed); 0: track.max_steps [600] */
     /* With a known count not yet reached: after this many loops in a row
      * without a new solution, carry the known set to a new random base
      * point (one parameter homotopy) and go on there; 0: never [3]. */
@@ -138,6 +138,20 @@ typedef struct {
     void (*trace)(void *data, const double complex *x, double complex *out);
     void *trace_data;
     int trace_dim;
+    /* Optional: the parameters the trace test's line moves are the first
+     * trace_params (the rest stay at p0's); 0: all m. (For the full
+     * system of critsys.h: the k entries of u, the sum of w being linear
+     * in u for fixed T only.) */
+    int trace_params;
+    /* Optional: draws the K corners (K * m parameters, corner i at out + i*m)
+     * of the loop numbered loop (0-based) from rng, in place of K * m
+     * independent complex normals; base is the current base point. It
+     * must depend on its arguments only, so that a resumed solve draws
+     * the same loops. (critsys.h, gcache.c: T fixed at the base's for the
+     * first loops, free after.) */
+    void (*draw_corners)(void *data, double complex *out, int K, int m, const double complex *base, long loop,
+                         lcn_rng_struct *rng);
+    void *draw_data;
     lcn_solve_opts_struct track; /* tracker options (threads, log, tolerances) */
     lcn_log_struct log;          /* monodromy's own progress lines (one per loop); NULL fn: silent */
     /* Checkpoints (all optional, NULL by default). */

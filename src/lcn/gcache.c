@@ -95,6 +95,29 @@ static void w_of(void *data, const double complex *x, double complex *w)
     lcn_critsys_w(w, NULL, (const lcn_critsys_struct *)data, x);
 }
 
+/* The loops' corners: (u, T) with u complex normal, and T the base
+ * point's for the first FIXED_T_LOOPS loops (u alone moves, as in
+ * cs->msys), the base's plus a complex normal symmetric matrix after.
+ * Why: loops of u alone leave the solutions far from the data fixed (|w|
+ * large against |u0|: w nearly isotropic for T). bench-loops 5 5 --loops 6,
+ * seed 1: 11% of the solutions come back to themselves per loop with u
+ * alone (2 solutions by all 6 loops, |w|/|u0| 11 times that of those no
+ * loop fixed), 2.4% with T + 0.6 G, 0.7% with T + G (none by more than 2
+ * loops), 0.1% with T drawn afresh; the steps per path and loop are 167,
+ * 234, 294 and 444. The first loops find most of the set cheaply (Segre
+ * (6,6): 17629 of 17730 after two), the others the rest: cold (6,6) in 3
+ * loops instead of 15 (bench/README, stop 15). */
+#define FIXED_T_LOOPS 2
+
+static void draw_corners(void *data, double complex *out, int K, int m, const double complex *base, long loop,
+                         lcn_rng_struct *rng)
+{
+    const lcn_critsys_struct *cs = data;
+    for (int i = 0; i < K * m; i++) out[i] = lcn_rng_cnormal(rng);
+    for (int i = 0; i < K; i++)
+        for (int j = cs->k; j < m; j++) out[(size_t)i * m + j] = base[j] + (loop < FIXED_T_LOOPS ? 0 : out[(size_t)i * m + j]);
+}
+
 /* Every cached solution must solve F(·; p0) = 0 to 1e-8 relative. */
 static int valid(const lcn_generic_t g, const lcn_critsys_t cs)
 {
@@ -178,8 +201,7 @@ static void refine_into(lcn_generic_t g, const lcn_critsys_t cs, const double co
 }
 
 /* One monodromy run from a new seed pair drawn from rng on the component,
- * in the cheap system cs->msys (T = T0 fixed, parameters b; critsys.h),
- * its solutions then moved to the full system at p0 = (T0^{-1} b0, T0). */
+ * in the full system cs->sys, its loops drawn by draw_corners. */
 static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const lcn_component_struct *c,
                                 const lcn_monodromy_opts_t mopts, lcn_rng_t rng, const char *key)
 {
@@ -207,16 +229,17 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
         mo->trace = w_of;
         mo->trace_data = (void *)cs;
         mo->trace_dim = cs->k;
+        mo->trace_params = cs->k;
+        mo->draw_corners = draw_corners;
+        mo->draw_data = (void *)cs;
         lcn_generic_t gm;
-        lcn_generic_init2(gm, cs->n, cs->k);
-        if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, b0, mo);
-        if (!err) err = lcn_monodromy_solve(gm, cs->msys, th, b0, mo);
-        /* After a base-point move the base is gm->p0, no longer b0. */
-        if (!err && gm->moves > 0) err = lcn_critsys_params_of_b(p0, cs, gm->p0);
+        lcn_generic_init2(gm, cs->n, cs->m);
+        if (mopts->checkpoint) err = lcn_checkpoint_attach_monodromy(mopts->checkpoint, key, gm, p0, mo);
+        if (!err) err = lcn_monodromy_solve(gm, cs->sys, th, p0, mo);
         if (!err) {
-            /* The same solutions in the full system at p0 = (T0^{-1} b0, T0):
-             * one Newton correction absorbs the rounding of T0^{-1} b0. */
-            refine_into(g, cs, p0, gm->sols->x, gm->sols->count, gm, c->label, "moving to the full system", log);
+            /* (After a base-point move the base is gm->p0, no longer p0.)
+             * One Newton correction to 1e-13 for the cache. */
+            refine_into(g, cs, gm->p0, gm->sols->x, gm->sols->count, gm, c->label, "refining", log);
         }
         lcn_generic_clear(gm);
         if (!err)

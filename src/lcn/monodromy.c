@@ -51,8 +51,13 @@ void lcn_monodromy_opts_init(lcn_monodromy_opts_t o)
      * close to a branch point, or close to a chart's hyperplane at infinity
      * (|θ| grows like 1/distance), can take thousands of steps: on Segre
      * (4,4) 1.7% of the legs took 31% of all steps. Such a leg is cut short
-     * and counted as failed; a later loop reaches what it would have. */
-    o->leg_max_steps = 300;
+     * and counted as failed; a later loop reaches what it would have.
+     * Loops that move T (gcache.c) take legs 2-3 times as long: with T
+     * drawn afresh and a cap of 300, Segre (6,6) lost 743 of the third
+     * loop's 53k legs to the cap, and the 3 solutions they would have
+     * reached took a fourth loop (150 s of monodromy; 109 s and 3 loops
+     * with 600). */
+    o->leg_max_steps = 600;
     /* Segre (6,6), seed 1: the loops stalled at all but four solutions for
      * 12 loops at one base point (see move_base). */
     o->move_after = 3;
@@ -210,10 +215,11 @@ static double trace_test(leg_ctx *c, lcn_generic_struct *g, double complex *buf,
     double complex *p1 = lcn_malloc_array(2 * mm, sizeof *p1), *p2 = p1 + mm;
     double complex *sum = lcn_calloc(3 * (size_t)d, sizeof *sum), *tv = lcn_malloc_array((size_t)d, sizeof *tv);
     double scale = 0, wmax = 0, defect = -1;
-    for (int i = 0; i < m; i++) scale += creal(g->p0[i] * conj(g->p0[i]));
-    scale = m && scale > 0 ? sqrt(scale / m) : 1;
+    const int mv = opts->trace_params > 0 && opts->trace_params < m ? opts->trace_params : m;
+    for (int i = 0; i < mv; i++) scale += creal(g->p0[i] * conj(g->p0[i]));
+    scale = mv && scale > 0 ? sqrt(scale / mv) : 1;
     for (int i = 0; i < m; i++) {
-        double complex v = scale * lcn_rng_cnormal(r);
+        double complex v = i < mv ? scale * lcn_rng_cnormal(r) : 0;
         p1[i] = g->p0[i] + v;
         p2[i] = g->p0[i] + 2.0 * v;
     }
@@ -537,8 +543,12 @@ lcn_err_t lcn_monodromy_solve(lcn_generic_t g, const lcn_system_t sys, const dou
                 N = g->sols->count;
             }
             /* A fresh random polygon p0 -> c_1 -> ... -> c_K -> p0
-             * (straight segments, gamma = 1), its corners generic complex. */
-            for (int i = 0; i < K * m; i++) draw[i] = lcn_rng_cnormal(rng);
+             * (straight segments, gamma = 1), its corners generic complex
+             * (or as opts->draw_corners draws them). */
+            if (opts->draw_corners)
+                opts->draw_corners(opts->draw_data, draw, K, m, g->p0, g->loops, rng);
+            else
+                for (int i = 0; i < K * m; i++) draw[i] = lcn_rng_cnormal(rng);
             loops_add(&L, draw, 0, kdim);
             g->loops++;
             if (N > before) before = N;
