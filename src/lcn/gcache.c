@@ -105,7 +105,7 @@ static void w_of(void *data, const double complex *x, double complex *w)
  * loop fixed), 2.4% with T + 0.6 G, 0.7% with T + G (none by more than 2
  * loops), 0.1% with T drawn afresh; the steps per path and loop are 167,
  * 234, 294 and 444. The first loops find most of the set cheaply (Segre
- * (6,6): 17629 of 17730 after two), the others the rest: cold (6,6) in 3
+ * (6,6): 99.4% of it after two), the others the rest: cold (6,6) in 3
  * loops instead of 15 (bench/README, stop 15). */
 #define FIXED_T_LOOPS 2
 
@@ -113,9 +113,12 @@ static void draw_corners(void *data, double complex *out, int K, int m, const do
                          lcn_rng_struct *rng)
 {
     const lcn_critsys_struct *cs = data;
+    const int moves_T = loop >= FIXED_T_LOOPS;
     for (int i = 0; i < K * m; i++) out[i] = lcn_rng_cnormal(rng);
-    for (int i = 0; i < K; i++)
-        for (int j = cs->k; j < m; j++) out[(size_t)i * m + j] = base[j] + (loop < FIXED_T_LOOPS ? 0 : out[(size_t)i * m + j]);
+    for (int i = 0; i < K; i++) {
+        double complex *T = out + (size_t)i * m + cs->k; /* the upper triangle of T */
+        for (int j = 0; j < m - cs->k; j++) T[j] = base[cs->k + j] + (moves_T ? T[j] : 0);
+    }
 }
 
 /* Every cached solution must solve F(·; p0) = 0 to 1e-8 relative. */
@@ -239,7 +242,7 @@ static lcn_err_t monodromy_once(lcn_generic_t g, const lcn_critsys_t cs, const l
         if (!err) {
             /* (After a base-point move the base is gm->p0, no longer p0.)
              * One Newton correction to 1e-13 for the cache. */
-            refine_into(g, cs, gm->p0, gm->sols->x, gm->sols->count, gm, c->label, "refining", log);
+            refine_into(g, cs, gm->p0, gm->sols->x, gm->sols->count, gm, c->label, "in the final refinement", log);
         }
         lcn_generic_clear(gm);
         if (!err)
